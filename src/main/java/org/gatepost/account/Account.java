@@ -1,0 +1,55 @@
+package org.gatepost.account;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+/** A person who signs in: administrator, official, cadre or volunteer. */
+@Entity
+@Table(name = "account")
+public class Account extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String phone;
+
+    @Column(name = "password_hash", nullable = false)
+    public String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public Role role;
+
+    /** The home place; null only for an administrator without one. */
+    @Column(name = "place_id", updatable = false)
+    public UUID placeId;
+
+    @Column(name = "team_id")
+    public UUID teamId;
+
+    @Column(nullable = false)
+    public boolean active = true;
+
+    @CreationTimestamp
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

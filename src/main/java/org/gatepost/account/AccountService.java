@@ -1,0 +1,168 @@
+package org.gatepost.account;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.gatepost.common.Cursor;
+import org.gatepost.common.Page;
+import org.gatepost.common.ProblemException;
+import org.gatepost.place.Place;
+import org.gatepost.place.PlaceKind;
+import org.gatepost.place.PlaceService;
+
+/**
+ * Accounts and who may manage them: admins all of them; a cadre the volunteers of their own
+ * village; officials and cadres read those in their area.
+ */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+
+    private final AccountRepository accounts;
+    private final TeamRepository teams;
+    private final PlaceService places;
+
+    AccountService(AccountRepository accounts, TeamRepository teams, PlaceService places) {
+        this.accounts = accounts;
+        this.teams = teams;
+        this.places = places;
+    }
+
+    public AccountView me(Caller caller) {
+        return AccountView.of(accounts.findById(caller.accountId()), true);
+    }
+
+    public AccountView get(Caller caller, UUID id) {
+        Account account = visible(caller, id);
+        return view(caller, account);
+    }
+
+    public Page<AccountView> list(Caller caller, UUID placeId, Cursor after, int limit) {
+        UUID top = placeId != null ? places.visible(caller, placeId).id : caller.placeId();
+        List<Account> page = accounts.below(top, after, limit + 1);
+        String next = null;
+        if (page.size() > limit) {
+            page = page.subList(0, limit);
+            Account last = page.get(limit - 1);
+            next = new Cursor(last.name, last.id).encode();
+        }
+        return new Page<>(page.stream().map(a -> view(caller, a)).toList(), next);
+    }
+
+    public AccountView create(Caller caller, CreateAccountRequest request) {
+        if (caller.is(Role.CADRE) && request.role() != Role.VOLUNTEER) {
+            throw ProblemException.forbidden("A cadre creates volunteer accounts only");
+        }
+        UUID placeId = checkHome(caller, request.role(), request.placeId());
+        String phone = Phones.normalize("phone", request.phone());
+        Account account = new Account();
+        account.id = UUID.randomUUID();
+        account.name = request.name().trim();
+        account.phone = phone;
+        account.passwordHash = Passwords.hash(request.password());
+        account.role = request.role();
+        account.placeId = placeId;
+        account.teamId = request.teamId() == null ? null : checkTeam(account, request.teamId());
+        if (accounts.phoneTaken(phone)) {
+            throw ProblemException.conflict("An account with this phone number already exists");
+        }
+        accounts.persist(account);
+        accounts.flush();
+        return view(caller, account);
+    }
+
+    public AccountView update(Caller caller, UUID id, UpdateAccountRequest request) {
+        Account account = visible(caller, id);
+        boolean manages = caller.isAdmin()
+                || (caller.is(Role.CADRE) && account.role == Role.VOLUNTEER && Objects.equals(account.placeId, caller.placeId()));
+        if (!manages) {
+            throw ProblemException.forbidden("A cadre manages the volunteers of their own village only");
+        }
+        if (request.name() != null) {
+            account.name = request.name().trim();
+        }
+        if (request.password() != null) {
+            account.passwordHash = Passwords.hash(request.password());
+        }
+        if (request.teamId() != null) {
+            account.teamId = request.teamId().isPresent() ? checkTeam(account, request.teamId().get()) : null;
+            teams.update("leaderId = null where leaderId = ?1 and id <> ?2", account.id,
+                    account.teamId == null ? new UUID(0, 0) : account.teamId);
+        }
+        if (request.active() != null) {
+            if (!request.active() && account.id.equals(caller.accountId())) {
+                throw ProblemException.rule("active", "you cannot deactivate your own account");
+            }
+            account.active = request.active();
+        }
+        accounts.flush();
+        return view(caller, account);
+    }
+
+    /** The account, if the caller may see it: their own, or one whose home lies in their area. */
+    Account visible(Caller caller, UUID id) {
+        Account account = accounts.findById(id);
+        boolean sees = account != null && (caller.isAdmin() || account.id.equals(caller.accountId())
+                || (!caller.is(Role.VOLUNTEER) && account.placeId != null && places.covers(caller, account.placeId)));
+        if (!sees) {
+            throw ProblemException.notFound("Account " + id);
+        }
+        return account;
+    }
+
+    AccountView view(Caller caller, Account account) {
+        boolean showPhone = caller.isAdmin() || account.id.equals(caller.accountId())
+                || (caller.is(Role.CADRE) && Objects.equals(caller.placeId(), account.placeId));
+        return AccountView.of(account, showPhone);
+    }
+
+    /** The home place for an account of this role, checked against the caller's area and the kind the role needs. */
+    private UUID checkHome(Caller caller, Role role, UUID placeId) {
+        if (placeId == null) {
+            if (role == Role.ADMIN) {
+                return null;
+            }
+            throw ProblemException.rule("placeId", "a " + role + " needs a home place");
+        }
+        Place place;
+        try {
+            place = places.visible(caller, placeId);
+        } catch (ProblemException e) {
+            throw ProblemException.rule("placeId", "no such place in your area");
+        }
+        boolean fits = switch (role) {
+            case ADMIN -> true;
+            case OFFICIAL -> place.kind == PlaceKind.COUNTY || place.kind == PlaceKind.TOWNSHIP;
+            case CADRE, VOLUNTEER -> place.kind == PlaceKind.VILLAGE;
+        };
+        if (!fits) {
+            throw ProblemException.rule("placeId", "a " + role + "'s home place must be a "
+                    + (role == Role.OFFICIAL ? "COUNTY or TOWNSHIP" : "VILLAGE") + ", not a " + place.kind);
+        }
+        if (caller.is(Role.CADRE) && !place.id.equals(caller.placeId())) {
+            throw ProblemException.rule("placeId", "a cadre creates volunteers of their own village only");
+        }
+        if (!place.active) {
+            throw ProblemException.rule("placeId", "the place is deactivated");
+        }
+        return place.id;
+    }
+
+    private UUID checkTeam(Account account, UUID teamId) {
+        if (account.role != Role.VOLUNTEER) {
+            throw ProblemException.rule("teamId", "only volunteers belong to teams");
+        }
+        Team team = teams.findById(teamId);
+        if (team == null || !team.villageId.equals(account.placeId)) {
+            throw ProblemException.rule("teamId", "no such team in the volunteer's village");
+        }
+        if (!team.active) {
+            throw ProblemException.rule("teamId", "the team is deactivated");
+        }
+        return team.id;
+    }
+}

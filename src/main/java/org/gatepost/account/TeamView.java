@@ -1,0 +1,7 @@
+package org.gatepost.account;
+
+import java.util.UUID;
+
+/** A team as the API shows it, with how many active members it has. */
+public record TeamView(UUID id, String name, UUID villageId, UUID leaderId, boolean active, long members) {
+}

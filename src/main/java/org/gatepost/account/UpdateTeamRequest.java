@@ -1,0 +1,14 @@
+package org.gatepost.account;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Changes to a team; absent fields stay. {@code "leaderId": null} leaves the team without a leader. */
+public record UpdateTeamRequest(
+        @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+        Optional<UUID> leaderId,
+        Boolean active) {
+}

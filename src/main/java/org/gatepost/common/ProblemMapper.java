@@ -1,0 +1,247 @@
+package org.gatepost.common;
+
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import org.gatepost.common.Problem.FieldError;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where exceptions become problem responses. A 500 tells nothing of the internals. */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        Response.ResponseBuilder response = respond(e.problem());
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        String detail = String.join("; ", errors.stream().map(f -> f.field() + ": " + f.message()).toList());
+        return respond(new Problem("urn:gatepost:problem:invalid-input", "Invalid input", 400, detail, errors)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(InvalidFormatException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response notInstantiable(ValueInstantiationException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return problem(ProblemException.unauthorized("Sign in first: a valid, unexpired bearer token is required"));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(ProblemException.forbidden("Your role may not do this"));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return internal(e);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Request refused";
+        String detail = switch (status) {
+            case 404 -> "No such resource";
+            case 405 -> "This method is not allowed here";
+            case 406 -> "This resource cannot answer in the requested media type";
+            case 415 -> "Send the body as application/json";
+            default -> title;
+        };
+        Response.ResponseBuilder response = respond(new Problem("about:blank", title, status, detail, null));
+        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+            response.header("Allow", e.getResponse().getHeaderString("Allow"));
+        }
+        return response.build();
+    }
+
+    /** A database constraint that the service did not check first, e.g. two requests racing. */
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e) {
+        String state = sqlState(e);
+        if (state != null && state.startsWith("23")) {
+            Log.infof("Constraint %s refused a write: %s", state, e.getMessage());
+            return problem(ProblemException.conflict("This conflicts with data stored meanwhile; reload and try again"));
+        }
+        return internal(e);
+    }
+
+    @ServerExceptionMapper
+    public Response internal(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        Log.errorf(e, "Unexpected error, incident %s", incident);
+        return respond(new Problem("about:blank", "Internal error", 500,
+                "Something went wrong on our side (incident " + incident + "). Nothing was changed; try again.", null))
+                .build();
+    }
+
+    private static Response json(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
+        String message;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            field = field.isEmpty() ? unknown.getPropertyName() : field;
+            message = "unknown property";
+        } else if (e instanceof JsonParseException || !(e instanceof JsonMappingException)) {
+            field = "body";
+            message = "is not well-formed JSON";
+        } else if (e instanceof InvalidFormatException format) {
+            message = "cannot read " + quote(format.getValue()) + " as " + describe(format.getTargetType());
+        } else if (e instanceof ValueInstantiationException) {
+            message = "is not a valid value";
+        } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            message = "must be " + describe(mismatched.getTargetType());
+        } else {
+            message = "cannot be read";
+        }
+        if (field.isEmpty()) {
+            field = "body";
+        }
+        return respond(new Problem("urn:gatepost:problem:invalid-input", "Invalid input", 400,
+                field + ": " + message, List.of(new FieldError(field, message)))).build();
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 time";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    private static String quote(Object value) {
+        String text = String.valueOf(value);
+        return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        // Property paths of resource parameters read "method.argument.field"; the caller knows only "field".
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == jakarta.validation.ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                if (isBody(violation, node)) {
+                    continue;
+                }
+            }
+            if (node.getIndex() != null && !field.isEmpty()) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    /** A violation on the request body itself ("must not be null") is named "body", not after the Java argument. */
+    private static boolean isBody(ConstraintViolation<?> violation, Path.Node node) {
+        String name = node.getName();
+        return name != null && (name.equals("request") || name.equals("body"));
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private static Response.ResponseBuilder respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+}

@@ -1,0 +1,55 @@
+package org.gatepost.common;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Refuses to start on settings that would fail later at a gate: production without token
+ * keys, or tokens that live longer than a shift day.
+ */
+@ApplicationScoped
+public class StartupChecks {
+
+    static final Duration LONGEST_TOKEN = Duration.ofHours(12);
+
+    void onStart(@Observes StartupEvent event, Config config, GatepostConfig gatepost) {
+        List<String> problems = problems(LaunchMode.current(), config, gatepost);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Gatepost cannot start:\n  - " + String.join("\n  - ", problems));
+        }
+    }
+
+    static List<String> problems(LaunchMode mode, Config config, GatepostConfig gatepost) {
+        List<String> problems = new ArrayList<>();
+        if (gatepost.tokenLifetime().compareTo(LONGEST_TOKEN) > 0 || gatepost.tokenLifetime().isNegative()
+                || gatepost.tokenLifetime().isZero()) {
+            problems.add("gatepost.token-lifetime (GATEPOST_TOKEN_LIFETIME) must be positive and at most PT12H, not "
+                    + gatepost.tokenLifetime());
+        }
+        if (mode == LaunchMode.NORMAL) {
+            if (missing(config, "mp.jwt.verify.publickey.location") && missing(config, "mp.jwt.verify.publickey")) {
+                problems.add("no public key to verify tokens: set mp.jwt.verify.publickey.location "
+                        + "(MP_JWT_VERIFY_PUBLICKEY_LOCATION) to the PEM file of the public key");
+            }
+            if (missing(config, "smallrye.jwt.sign.key.location") && missing(config, "smallrye.jwt.sign.key")) {
+                problems.add("no private key to sign tokens: set smallrye.jwt.sign.key.location "
+                        + "(SMALLRYE_JWT_SIGN_KEY_LOCATION) to the PEM file of the private key");
+            }
+        }
+        return problems;
+    }
+
+    private static boolean missing(Config config, String name) {
+        Optional<String> value = config.getOptionalValue(name, String.class);
+        return value.isEmpty() || value.get().isBlank();
+    }
+}

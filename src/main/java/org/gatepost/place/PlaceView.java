@@ -1,0 +1,11 @@
+package org.gatepost.place;
+
+import java.util.UUID;
+
+/** A place as the API shows it. */
+public record PlaceView(UUID id, PlaceKind kind, String name, UUID parentId, boolean active) {
+
+    static PlaceView of(Place place) {
+        return new PlaceView(place.id, place.kind, place.name, place.parentId, place.active);
+    }
+}
