@@ -1,0 +1,77 @@
+package org.gatepost.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+/** What operators and integrators rely on besides the API: its description, health, metrics and the landing page. */
+@QuarkusTest
+class PlatformTest {
+
+    @Test
+    void openApiDescribesEveryEndpointWithASummaryAndItsProblems() {
+        JsonPath document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
+        for (String path : new String[] {"/api/v1/auth/login", "/api/v1/me", "/api/v1/places", "/api/v1/places/{id}",
+                "/api/v1/accounts", "/api/v1/accounts/{id}", "/api/v1/teams", "/api/v1/teams/{id}"}) {
+            assertTrue(paths.containsKey(path), "documented: " + path);
+        }
+        paths.forEach((path, operations) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            operations.forEach((method, operation) -> {
+                assertNotNull(operation.get("summary"), method + " " + path + " has a summary");
+                @SuppressWarnings("unchecked")
+                Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+                assertTrue(responses.containsKey("400") && responses.containsKey("500"), method + " " + path + " lists its problems");
+                if (!path.endsWith("/login")) {
+                    assertTrue(responses.containsKey("401") && responses.containsKey("403"), method + " " + path + " lists 401 and 403");
+                }
+            });
+        });
+        assertNotNull(document.get("components.schemas.Problem"));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void healthChecksTheDatabase() {
+        given().get("/q/health").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"));
+    }
+
+    @Test
+    void metricsAreExposedForPrometheus() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("http_server_requests") || metrics.contains("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void landingPageSaysWhatGatepostIsAndLinksTheApiDocs() {
+        String page = given().get("/").then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+        assertTrue(page.contains("Gatepost"));
+        assertTrue(page.contains("/q/swagger-ui"));
+    }
+
+    @Test
+    void unexpectedErrorsRevealNothingOfTheInternals() {
+        String body = given().accept("application/json").get("/api/v1/places/" + "%00").then()
+                .statusCode(org.hamcrest.Matchers.lessThan(500)).extract().asString();
+        assertFalse(body.contains("Exception") || body.contains("at org."), body);
+    }
+}
