@@ -2,8 +2,15 @@ package org.gatepost;
 
 import static org.gatepost.testing.Api.anonymous;
 import static org.gatepost.testing.Api.as;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -13,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.gatepost.account.Account;
+import org.gatepost.roster.Shift;
 import org.gatepost.testing.Fixtures;
 import org.gatepost.testing.World;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,20 +38,32 @@ class SecurityMatrixTest {
     @Inject
     Fixtures fixtures;
 
-    World world;
+    Ctx ctx;
+
+    /** A fresh county, plus a running shift in each village and a finished one of volunteer A's still to check out of. */
+    record Ctx(World w, Shift shiftA, Shift shiftB, Shift shiftToCheckOut) {
+    }
 
     @BeforeEach
     void makeWorld() {
-        world = fixtures.world();
+        World world = fixtures.world();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Shift shiftA = fixtures.shift(world.checkpointA1(), now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(5)), 2);
+        Shift shiftB = fixtures.shift(world.checkpointB1(), now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(5)), 2);
+        Shift done = fixtures.shift(world.checkpointA2(), now.minus(Duration.ofHours(8)), now.minus(Duration.ofHours(1)), 2);
+        fixtures.assignment(shiftA, world.volunteerA(), null, null, null);
+        fixtures.assignment(shiftB, world.volunteerB(), null, null, null);
+        fixtures.assignment(done, world.volunteerA(), now.minus(Duration.ofHours(8)), null, null);
+        ctx = new Ctx(world, shiftA, shiftB, done);
     }
 
     /**
-     * One endpoint: how to call it as cadre A of village A, who (if anyone) has the wrong role
-     * for it, and the call that names village B's ids with what it must answer.
+     * One endpoint: who may call it (cadre A of village A unless said), how, who has the wrong
+     * role for it (null: every role may), and the call naming village B's ids with its answer.
      */
-    record Endpoint(String name, String method, Function<World, String> path, Function<World, Object> body,
-                    Function<World, Account> wrongRole, Function<World, String> otherVillagePath,
-                    Function<World, Object> otherVillageBody, int otherVillageStatus) {
+    record Endpoint(String name, String method, Function<Ctx, String> path, Function<Ctx, Object> body,
+                    Function<Ctx, Account> caller, Function<Ctx, Account> wrongRole,
+                    Function<Ctx, String> otherVillagePath, Function<Ctx, Object> otherVillageBody, int otherVillageStatus) {
 
         @Override
         public String toString() {
@@ -51,85 +71,130 @@ class SecurityMatrixTest {
         }
     }
 
+    static Endpoint asCadre(String name, String method, Function<Ctx, String> path, Function<Ctx, Object> body,
+                            Function<Ctx, Account> wrongRole, Function<Ctx, String> otherPath,
+                            Function<Ctx, Object> otherBody, int otherStatus) {
+        return new Endpoint(name, method, path, body, c -> c.w().cadreA(), wrongRole, otherPath, otherBody, otherStatus);
+    }
+
+    static Endpoint asVolunteer(String name, String method, Function<Ctx, String> path, Function<Ctx, Object> body,
+                                Function<Ctx, String> otherPath, int otherStatus) {
+        return new Endpoint(name, method, path, body, c -> c.w().volunteerA(), c -> c.w().cadreA(), otherPath, body,
+                otherStatus);
+    }
+
     static Stream<Endpoint> endpoints() {
+        Function<Ctx, Object> none = c -> null;
+        Function<Ctx, Account> volunteer = c -> c.w().volunteerA();
         return Stream.of(
-                new Endpoint("GET /places/{id}", "GET", w -> "/api/v1/places/" + w.villageA().id, w -> null,
-                        null, w -> "/api/v1/places/" + w.checkpointB1().id, w -> null, 404),
-                new Endpoint("GET /places?parentId", "GET", w -> "/api/v1/places?parentId=" + w.villageA().id, w -> null,
-                        null, w -> "/api/v1/places?parentId=" + w.villageB().id, w -> null, 404),
-                new Endpoint("POST /places", "POST", w -> "/api/v1/places",
-                        w -> Map.of("kind", "CHECKPOINT", "name", "口" + Fixtures.unique(), "parentId", w.villageA().id),
-                        World::volunteerA, w -> "/api/v1/places",
-                        w -> Map.of("kind", "CHECKPOINT", "name", "口" + Fixtures.unique(), "parentId", w.villageB().id), 422),
-                new Endpoint("PATCH /places/{id}", "PATCH", w -> "/api/v1/places/" + w.checkpointA1().id,
-                        w -> Map.of("name", "東口"), World::volunteerA,
-                        w -> "/api/v1/places/" + w.checkpointB1().id, w -> Map.of("name", "改"), 404),
-                new Endpoint("GET /accounts", "GET", w -> "/api/v1/accounts?placeId=" + w.villageA().id, w -> null,
-                        World::volunteerA, w -> "/api/v1/accounts?placeId=" + w.villageB().id, w -> null, 404),
-                new Endpoint("GET /accounts/{id}", "GET", w -> "/api/v1/accounts/" + w.volunteerA().id, w -> null,
-                        World::volunteerA, w -> "/api/v1/accounts/" + w.volunteerB().id, w -> null, 404),
-                new Endpoint("POST /accounts", "POST", w -> "/api/v1/accounts",
-                        w -> volunteer(w.villageA().id), World::countyOfficial,
-                        w -> "/api/v1/accounts", w -> volunteer(w.villageB().id), 422),
-                new Endpoint("PATCH /accounts/{id}", "PATCH", w -> "/api/v1/accounts/" + w.volunteerA().id,
-                        w -> Map.of("name", "志願者"), World::volunteerA,
-                        w -> "/api/v1/accounts/" + w.volunteerB().id, w -> Map.of("name", "改"), 404),
-                new Endpoint("GET /teams", "GET", w -> "/api/v1/teams?placeId=" + w.villageA().id, w -> null,
-                        null, w -> "/api/v1/teams?placeId=" + w.villageB().id, w -> null, 404),
-                new Endpoint("GET /teams/{id}", "GET", w -> "/api/v1/teams/" + w.teamA().id, w -> null,
-                        null, w -> "/api/v1/teams/" + w.teamB().id, w -> null, 404),
-                new Endpoint("POST /teams", "POST", w -> "/api/v1/teams",
-                        w -> Map.of("name", "團" + Fixtures.unique(), "villageId", w.villageA().id), World::volunteerA,
-                        w -> "/api/v1/teams", w -> Map.of("name", "團" + Fixtures.unique(), "villageId", w.villageB().id), 422),
-                new Endpoint("PATCH /teams/{id}", "PATCH", w -> "/api/v1/teams/" + w.teamA().id,
-                        w -> Map.of("name", "西演美麗幫幫團"), World::volunteerA,
-                        w -> "/api/v1/teams/" + w.teamB().id, w -> Map.of("name", "改"), 404),
-                new Endpoint("GET /me", "GET", w -> "/api/v1/me", w -> null, null, null, null, 0));
+                asCadre("GET /places/{id}", "GET", c -> "/api/v1/places/" + c.w().villageA().id, none,
+                        null, c -> "/api/v1/places/" + c.w().checkpointB1().id, none, 404),
+                asCadre("GET /places?parentId", "GET", c -> "/api/v1/places?parentId=" + c.w().villageA().id, none,
+                        null, c -> "/api/v1/places?parentId=" + c.w().villageB().id, none, 404),
+                asCadre("POST /places", "POST", c -> "/api/v1/places",
+                        c -> Map.of("kind", "CHECKPOINT", "name", "口" + Fixtures.unique(), "parentId", c.w().villageA().id),
+                        volunteer, c -> "/api/v1/places",
+                        c -> Map.of("kind", "CHECKPOINT", "name", "口" + Fixtures.unique(), "parentId", c.w().villageB().id), 422),
+                asCadre("PATCH /places/{id}", "PATCH", c -> "/api/v1/places/" + c.w().checkpointA1().id,
+                        c -> Map.of("name", "東口"), volunteer,
+                        c -> "/api/v1/places/" + c.w().checkpointB1().id, c -> Map.of("name", "改"), 404),
+                asCadre("GET /accounts", "GET", c -> "/api/v1/accounts?placeId=" + c.w().villageA().id, none,
+                        volunteer, c -> "/api/v1/accounts?placeId=" + c.w().villageB().id, none, 404),
+                asCadre("GET /accounts/{id}", "GET", c -> "/api/v1/accounts/" + c.w().volunteerA().id, none,
+                        volunteer, c -> "/api/v1/accounts/" + c.w().volunteerB().id, none, 404),
+                asCadre("POST /accounts", "POST", c -> "/api/v1/accounts",
+                        c -> newVolunteer(c.w().villageA().id), c -> c.w().countyOfficial(),
+                        c -> "/api/v1/accounts", c -> newVolunteer(c.w().villageB().id), 422),
+                asCadre("PATCH /accounts/{id}", "PATCH", c -> "/api/v1/accounts/" + c.w().volunteerA().id,
+                        c -> Map.of("name", "志願者"), volunteer,
+                        c -> "/api/v1/accounts/" + c.w().volunteerB().id, c -> Map.of("name", "改"), 404),
+                asCadre("GET /teams", "GET", c -> "/api/v1/teams?placeId=" + c.w().villageA().id, none,
+                        null, c -> "/api/v1/teams?placeId=" + c.w().villageB().id, none, 404),
+                asCadre("GET /teams/{id}", "GET", c -> "/api/v1/teams/" + c.w().teamA().id, none,
+                        null, c -> "/api/v1/teams/" + c.w().teamB().id, none, 404),
+                asCadre("POST /teams", "POST", c -> "/api/v1/teams",
+                        c -> Map.of("name", "團" + Fixtures.unique(), "villageId", c.w().villageA().id), volunteer,
+                        c -> "/api/v1/teams", c -> Map.of("name", "團" + Fixtures.unique(), "villageId", c.w().villageB().id), 422),
+                asCadre("PATCH /teams/{id}", "PATCH", c -> "/api/v1/teams/" + c.w().teamA().id,
+                        c -> Map.of("name", "西演美麗幫幫團"), volunteer,
+                        c -> "/api/v1/teams/" + c.w().teamB().id, c -> Map.of("name", "改"), 404),
+                asCadre("GET /me", "GET", c -> "/api/v1/me", none, null, null, none, 0),
+
+                asCadre("GET /villages/{id}/shift-templates", "GET", c -> templates(c.w().villageA().id), none,
+                        null, c -> templates(c.w().villageB().id), none, 404),
+                asCadre("PUT /villages/{id}/shift-templates", "PUT", c -> templates(c.w().villageA().id), c -> plan(),
+                        volunteer, c -> templates(c.w().villageB().id), c -> plan(), 404),
+                asCadre("POST /villages/{id}/roster/generate", "POST", c -> generate(c.w().villageA().id), c -> days(),
+                        volunteer, c -> generate(c.w().villageB().id), c -> days(), 404),
+                asCadre("GET /shifts", "GET", c -> shifts(c.w().villageA().id), none,
+                        null, c -> shifts(c.w().villageB().id), none, 404),
+                asCadre("GET /shifts/{id}", "GET", c -> "/api/v1/shifts/" + c.shiftA().id, none,
+                        null, c -> "/api/v1/shifts/" + c.shiftB().id, none, 404),
+                asCadre("POST /shifts", "POST", c -> "/api/v1/shifts", c -> newShift(c.w().checkpointA2().id),
+                        volunteer, c -> "/api/v1/shifts", c -> newShift(c.w().checkpointB1().id), 422),
+                asCadre("PATCH /shifts/{id}", "PATCH", c -> "/api/v1/shifts/" + c.shiftA().id, c -> Map.of("minStaff", 3),
+                        volunteer, c -> "/api/v1/shifts/" + c.shiftB().id, c -> Map.of("minStaff", 0), 404),
+                asCadre("DELETE /shifts/{id}", "DELETE", c -> "/api/v1/shifts/" + c.shiftA().id, none,
+                        volunteer, c -> "/api/v1/shifts/" + c.shiftB().id, none, 404),
+                asCadre("PUT /shifts/{id}/assignments/{volunteerId}", "PUT",
+                        c -> assignment(c.shiftA(), c.w().volunteerA()), none, volunteer,
+                        c -> assignment(c.shiftB(), c.w().volunteerB()), none, 404),
+                asCadre("DELETE /shifts/{id}/assignments/{volunteerId}", "DELETE",
+                        c -> assignment(c.shiftA(), c.w().volunteerA()), none, volunteer,
+                        c -> assignment(c.shiftB(), c.w().volunteerB()), none, 404),
+                asVolunteer("POST /shifts/{id}/check-in", "POST", c -> "/api/v1/shifts/" + c.shiftA().id + "/check-in",
+                        none, c -> "/api/v1/shifts/" + c.shiftB().id + "/check-in", 404),
+                asVolunteer("POST /shifts/{id}/check-out", "POST",
+                        c -> "/api/v1/shifts/" + c.shiftToCheckOut().id + "/check-out", c -> Map.of("handoverNote", "好"),
+                        c -> "/api/v1/shifts/" + c.shiftB().id + "/check-out", 404),
+                asVolunteer("GET /me/shifts", "GET", c -> "/api/v1/me/shifts", none, null, 0),
+                asCadre("GET /stats/coverage", "GET", c -> "/api/v1/stats/coverage?placeId=" + c.w().villageA().id, none,
+                        volunteer, c -> "/api/v1/stats/coverage?placeId=" + c.w().villageB().id, none, 404),
+                asCadre("GET /stats/understaffed", "GET", c -> range("/api/v1/stats/understaffed", c.w().villageA().id), none,
+                        volunteer, c -> range("/api/v1/stats/understaffed", c.w().villageB().id), none, 404),
+                asCadre("GET /stats/volunteer-hours", "GET", c -> range("/api/v1/stats/volunteer-hours", c.w().villageA().id),
+                        none, volunteer, c -> range("/api/v1/stats/volunteer-hours", c.w().villageB().id), none, 404));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void theRightCallerSucceeds(Endpoint endpoint) {
-        int status = call(as(fixtures.token(world.cadreA())), endpoint.method(), endpoint.path().apply(world),
-                endpoint.body().apply(world)).statusCode();
-        org.junit.jupiter.api.Assertions.assertTrue(status == 200 || status == 201, endpoint + " answered " + status);
+        Response response = call(as(fixtures.token(endpoint.caller().apply(ctx))), endpoint);
+        assertTrue(response.statusCode() >= 200 && response.statusCode() < 300,
+                endpoint + " answered " + response.statusCode() + ": " + response.asString());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void withoutATokenIs401(Endpoint endpoint) {
-        expect(call(anonymous(), endpoint.method(), endpoint.path().apply(world), endpoint.body().apply(world)), 401);
+        expect(call(anonymous(), endpoint), 401);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void withAnExpiredTokenIs401(Endpoint endpoint) {
-        expect(call(as(fixtures.expiredToken(world.cadreA())), endpoint.method(), endpoint.path().apply(world),
-                endpoint.body().apply(world)), 401);
+        expect(call(as(fixtures.expiredToken(endpoint.caller().apply(ctx))), endpoint), 401);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
-    void withATamperedOrForeignTokenIs401(Endpoint endpoint) {
-        expect(call(as(fixtures.tamperedToken(world.volunteerA())), endpoint.method(), endpoint.path().apply(world),
-                endpoint.body().apply(world)), 401);
-        expect(call(as(fixtures.foreignToken(world.volunteerA())), endpoint.method(), endpoint.path().apply(world),
-                endpoint.body().apply(world)), 401);
-        expect(call(as(fixtures.wrongIssuerToken(world.cadreA())), endpoint.method(), endpoint.path().apply(world),
-                endpoint.body().apply(world)), 401);
+    void withATamperedForeignOrMisissuedTokenIs401(Endpoint endpoint) {
+        Account caller = endpoint.caller().apply(ctx);
+        expect(call(as(fixtures.tamperedToken(caller)), endpoint), 401);
+        expect(call(as(fixtures.foreignToken(caller)), endpoint), 401);
+        expect(call(as(fixtures.wrongIssuerToken(caller)), endpoint), 401);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void withTheWrongRoleIs403(Endpoint endpoint) {
         if (endpoint.wrongRole() == null) {
-            // Every signed-in role may call it; the scope tests below still apply.
-            expect(call(as(fixtures.token(world.volunteerA())), endpoint.method(), endpoint.path().apply(world),
-                    endpoint.body().apply(world)), 200);
+            // Every signed-in role may call it; the scope test below still applies.
+            Response response = call(as(fixtures.token(ctx.w().volunteerA())), endpoint);
+            assertTrue(response.statusCode() < 300, endpoint + " answered a volunteer " + response.statusCode());
             return;
         }
-        expect(call(as(fixtures.token(endpoint.wrongRole().apply(world))), endpoint.method(), endpoint.path().apply(world),
-                endpoint.body().apply(world)), 403);
+        expect(call(as(fixtures.token(endpoint.wrongRole().apply(ctx))), endpoint), 403);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -137,15 +202,26 @@ class SecurityMatrixTest {
     void withAnotherVillagesIdRevealsNothing(Endpoint endpoint) {
         if (endpoint.otherVillagePath() == null) {
             // Takes no id: it only ever answers about the caller.
-            expect(call(as(fixtures.token(world.cadreB())), "GET", "/api/v1/me", null), 200);
             return;
         }
-        Response answer = call(as(fixtures.token(world.cadreA())), endpoint.method(),
-                endpoint.otherVillagePath().apply(world), endpoint.otherVillageBody().apply(world));
+        RequestSpecification request = as(fixtures.token(endpoint.caller().apply(ctx)));
+        Object body = endpoint.otherVillageBody().apply(ctx);
+        if (body != null) {
+            request.body(body);
+        }
+        Response answer = request.request(endpoint.method(), endpoint.otherVillagePath().apply(ctx));
         expect(answer, endpoint.otherVillageStatus());
-        String body = answer.asString();
-        org.junit.jupiter.api.Assertions.assertFalse(body.contains(world.villageB().name) || body.contains("北口"),
-                "the answer names nothing of village B: " + body);
+        String text = answer.asString();
+        assertFalse(text.contains(ctx.w().villageB().name) || text.contains("北口") || text.contains(ctx.w().volunteerB().name),
+                "the answer names nothing of village B: " + text);
+    }
+
+    private Response call(RequestSpecification request, Endpoint endpoint) {
+        Object body = endpoint.body().apply(ctx);
+        if (body != null) {
+            request.body(body);
+        }
+        return request.request(endpoint.method(), endpoint.path().apply(ctx));
     }
 
     private static void expect(Response response, int status) {
@@ -155,15 +231,41 @@ class SecurityMatrixTest {
         }
     }
 
-    private static Response call(RequestSpecification request, String method, String path, Object body) {
-        if (body != null) {
-            request.body(body);
-        }
-        return request.request(method, path);
-    }
-
-    private static Map<String, Object> volunteer(java.util.UUID villageId) {
+    private static Map<String, Object> newVolunteer(UUID villageId) {
         return Map.of("name", "志願者", "phone", Fixtures.phone(), "password", "a-good-password",
                 "role", "VOLUNTEER", "placeId", villageId);
+    }
+
+    private static Map<String, Object> newShift(UUID checkpointId) {
+        return Map.of("checkpointId", checkpointId, "startsAt", "2031-02-12T08:00:00+08:00",
+                "endsAt", "2031-02-12T10:00:00+08:00", "minStaff", 1);
+    }
+
+    private static List<Map<String, Object>> plan() {
+        return List.of(Map.of("name", "全天", "start", "06:00", "end", "22:00", "minStaff", 2));
+    }
+
+    private static Map<String, Object> days() {
+        return Map.of("from", "2031-03-01", "to", "2031-03-02");
+    }
+
+    private static String templates(UUID village) {
+        return "/api/v1/villages/" + village + "/shift-templates";
+    }
+
+    private static String generate(UUID village) {
+        return "/api/v1/villages/" + village + "/roster/generate";
+    }
+
+    private static String shifts(UUID place) {
+        return "/api/v1/shifts?placeId=" + place + "&from=2020-01-01&to=2020-12-01";
+    }
+
+    private static String range(String path, UUID place) {
+        return path + "?placeId=" + place + "&from=2020-01-01&to=2020-12-01";
+    }
+
+    private static String assignment(Shift shift, Account volunteer) {
+        return "/api/v1/shifts/" + shift.id + "/assignments/" + volunteer.id;
     }
 }

@@ -23,7 +23,11 @@ class PlatformTest {
         JsonPath document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
         for (String path : new String[] {"/api/v1/auth/login", "/api/v1/me", "/api/v1/places", "/api/v1/places/{id}",
-                "/api/v1/accounts", "/api/v1/accounts/{id}", "/api/v1/teams", "/api/v1/teams/{id}"}) {
+                "/api/v1/accounts", "/api/v1/accounts/{id}", "/api/v1/teams", "/api/v1/teams/{id}",
+                "/api/v1/villages/{id}/shift-templates", "/api/v1/villages/{id}/roster/generate", "/api/v1/shifts",
+                "/api/v1/shifts/{id}", "/api/v1/shifts/{id}/assignments/{volunteerId}", "/api/v1/shifts/{id}/check-in",
+                "/api/v1/shifts/{id}/check-out", "/api/v1/me/shifts", "/api/v1/stats/coverage",
+                "/api/v1/stats/understaffed", "/api/v1/stats/volunteer-hours"}) {
             assertTrue(paths.containsKey(path), "documented: " + path);
         }
         paths.forEach((path, operations) -> {

@@ -21,6 +21,7 @@ import org.gatepost.account.TokenIssuer;
 import org.gatepost.place.Place;
 import org.gatepost.place.PlaceKind;
 import org.gatepost.place.PlaceRepository;
+import org.gatepost.roster.Shift;
 
 /**
  * Test data written straight to PostgreSQL, with unique names and phone numbers so that
@@ -105,6 +106,53 @@ public class Fixtures {
         accounts.persist(account);
         accounts.flush();
         return account;
+    }
+
+    /** A shift written directly, e.g. one already over, which the API would not create. */
+    @Transactional
+    public Shift shift(Place checkpoint, Instant startsAt, Instant endsAt, int minStaff) {
+        Shift shift = new Shift();
+        shift.id = UUID.randomUUID();
+        shift.checkpointId = checkpoint.id;
+        shift.villageId = checkpoint.parentId;
+        shift.startsAt = startsAt;
+        shift.endsAt = endsAt;
+        shift.minStaff = minStaff;
+        places.getEntityManager().persist(shift);
+        return shift;
+    }
+
+    /** An assignment written directly, with its check-in and check-out as given (either may be null). */
+    @Transactional
+    public void assignment(Shift shift, Account volunteer, Instant checkedInAt, Instant checkedOutAt, String note) {
+        places.getEntityManager().createNativeQuery("""
+                INSERT INTO assignment (shift_id, volunteer_id, during, checked_in_at, checked_out_at, handover_note)
+                VALUES (:shift, :volunteer, tstzrange(:from, :to), :in, :out, :note)
+                """)
+                .setParameter("shift", shift.id)
+                .setParameter("volunteer", volunteer.id)
+                .setParameter("from", shift.startsAt)
+                .setParameter("to", shift.endsAt)
+                .setParameter("in", checkedInAt)
+                .setParameter("out", checkedOutAt)
+                .setParameter("note", note)
+                .executeUpdate();
+    }
+
+    /** How many assignments a volunteer has, counted in PostgreSQL. */
+    @Transactional
+    public long assignmentsOf(UUID volunteerId) {
+        return ((Number) places.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM assignment WHERE volunteer_id = :v")
+                .setParameter("v", volunteerId).getSingleResult()).longValue();
+    }
+
+    /** Live shifts at a checkpoint, counted in PostgreSQL. */
+    @Transactional
+    public long shiftsAt(UUID checkpointId) {
+        return ((Number) places.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM shift WHERE checkpoint_id = :c AND cancelled_at IS NULL")
+                .setParameter("c", checkpointId).getSingleResult()).longValue();
     }
 
     @Transactional

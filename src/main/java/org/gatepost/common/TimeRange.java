@@ -1,0 +1,77 @@
+package org.gatepost.common;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * A half-open range of time [from, to) read from query parameters. Each end is an ISO-8601
+ * instant with offset, or a plain date meaning local midnight in the county's time zone.
+ */
+public record TimeRange(Instant from, Instant to) {
+
+    public static final Duration LONGEST = Duration.ofDays(400);
+
+    public static TimeRange parse(String from, String to, ZoneId zone) {
+        Instant start = instant("from", from, zone);
+        Instant end = instant("to", to, zone);
+        if (start == null) {
+            throw ProblemException.invalid("from", "is required (an instant with offset, or a date)");
+        }
+        if (end == null) {
+            throw ProblemException.invalid("to", "is required (an instant with offset, or a date)");
+        }
+        if (!end.isAfter(start)) {
+            throw ProblemException.invalid("to", "must be after from");
+        }
+        if (Duration.between(start, end).compareTo(LONGEST) > 0) {
+            throw ProblemException.invalid("to", "the range may span at most 400 days");
+        }
+        return new TimeRange(start, end);
+    }
+
+    /** An instant or a plain date (local midnight); null when absent; a 400 naming the field when unreadable. */
+    public static Instant instant(String field, String value, ZoneId zone) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        // An unencoded + in a query string arrives as a space.
+        String text = value.trim().replace(' ', '+');
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay(zone).toInstant();
+            }
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException e) {
+            throw ProblemException.invalid(field, "must be an ISO-8601 instant with offset (2020-02-12T08:30:00+08:00) or a date (2020-02-12)");
+        }
+    }
+
+    /** Shown to people in the county's time zone. */
+    public static OffsetDateTime local(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+
+    /** Reads what a native query returns for a timestamptz column. */
+    public static Instant read(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.ZonedDateTime zoned) {
+            return zoned.toInstant();
+        }
+        throw new IllegalArgumentException("Not a timestamp: " + value.getClass());
+    }
+}

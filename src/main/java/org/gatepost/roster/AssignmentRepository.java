@@ -1,0 +1,195 @@
+package org.gatepost.roster;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.gatepost.common.TimeRange;
+
+/**
+ * Assignments of volunteers to shifts, in plain SQL: their time range column is what lets
+ * PostgreSQL's exclusion constraint refuse double-booking.
+ */
+@ApplicationScoped
+public class AssignmentRepository {
+
+    private final EntityManager em;
+
+    AssignmentRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** One volunteer's assignment as stored. */
+    public record Row(UUID shiftId, UUID volunteerId, String name, Instant checkedInAt, Instant checkedOutAt,
+                      String handoverNote) {
+    }
+
+    /**
+     * Assigns unless the volunteer is already on this shift or on an overlapping one; answers
+     * whether a row was written. A concurrent overlapping assignment waits for this one and then
+     * writes nothing, so that two overlapping assignments can never both stand.
+     */
+    public boolean insert(Shift shift, UUID volunteerId, UUID assignedBy) {
+        return em.createNativeQuery("""
+                INSERT INTO assignment (shift_id, volunteer_id, during, assigned_by)
+                VALUES (:shift, :volunteer, tstzrange(:from, :to), :by)
+                ON CONFLICT DO NOTHING
+                """)
+                .setParameter("shift", shift.id)
+                .setParameter("volunteer", volunteerId)
+                .setParameter("from", shift.startsAt)
+                .setParameter("to", shift.endsAt)
+                .setParameter("by", assignedBy)
+                .executeUpdate() == 1;
+    }
+
+    /** The shift (other than {@code except}) whose assignment of this volunteer overlaps [from, to), if any. */
+    public Optional<UUID> overlapping(UUID volunteerId, Instant from, Instant to, UUID except) {
+        @SuppressWarnings("unchecked")
+        List<UUID> found = em.createNativeQuery("""
+                SELECT shift_id FROM assignment
+                WHERE volunteer_id = :volunteer AND during && tstzrange(:from, :to) AND shift_id <> :except
+                LIMIT 1
+                """)
+                .setParameter("volunteer", volunteerId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("except", except)
+                .getResultList();
+        return found.stream().findFirst();
+    }
+
+    public Optional<Row> find(UUID shiftId, UUID volunteerId) {
+        return forShifts(List.of(shiftId)).stream().filter(r -> r.volunteerId().equals(volunteerId)).findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Row> forShifts(Collection<UUID> shiftIds) {
+        if (shiftIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT a.shift_id, a.volunteer_id, acc.name, a.checked_in_at, a.checked_out_at, a.handover_note
+                FROM assignment a JOIN account acc ON acc.id = a.volunteer_id
+                WHERE a.shift_id IN (:shifts)
+                ORDER BY acc.name, acc.id
+                """)
+                .setParameter("shifts", shiftIds)
+                .getResultList();
+        return rows.stream().map(AssignmentRepository::row).toList();
+    }
+
+    public int delete(UUID shiftId, UUID volunteerId) {
+        return em.createNativeQuery("DELETE FROM assignment WHERE shift_id = :shift AND volunteer_id = :volunteer")
+                .setParameter("shift", shiftId)
+                .setParameter("volunteer", volunteerId)
+                .executeUpdate();
+    }
+
+    public int deleteAll(UUID shiftId) {
+        return em.createNativeQuery("DELETE FROM assignment WHERE shift_id = :shift")
+                .setParameter("shift", shiftId)
+                .executeUpdate();
+    }
+
+    public long checkedIn(UUID shiftId) {
+        return ((Number) em.createNativeQuery("SELECT count(checked_in_at) FROM assignment WHERE shift_id = :shift")
+                .setParameter("shift", shiftId)
+                .getSingleResult()).longValue();
+    }
+
+    /** Moves the shift's assignments to its new time range; the exclusion constraint re-checks them. */
+    public void retime(Shift shift) {
+        em.createNativeQuery("UPDATE assignment SET during = tstzrange(:from, :to) WHERE shift_id = :shift")
+                .setParameter("from", shift.startsAt)
+                .setParameter("to", shift.endsAt)
+                .setParameter("shift", shift.id)
+                .executeUpdate();
+    }
+
+    public void checkIn(UUID shiftId, UUID volunteerId, Instant at) {
+        em.createNativeQuery("""
+                UPDATE assignment SET checked_in_at = :at
+                WHERE shift_id = :shift AND volunteer_id = :volunteer AND checked_in_at IS NULL
+                """)
+                .setParameter("at", at)
+                .setParameter("shift", shiftId)
+                .setParameter("volunteer", volunteerId)
+                .executeUpdate();
+    }
+
+    public void checkOut(UUID shiftId, UUID volunteerId, Instant at, String note) {
+        em.createNativeQuery("""
+                UPDATE assignment SET checked_out_at = :at, handover_note = :note
+                WHERE shift_id = :shift AND volunteer_id = :volunteer
+                """)
+                .setParameter("at", at)
+                .setParameter("note", note)
+                .setParameter("shift", shiftId)
+                .setParameter("volunteer", volunteerId)
+                .executeUpdate();
+    }
+
+    /** A volunteer's own assignment with its shift and checkpoint. */
+    public record OwnShift(UUID shiftId, UUID checkpointId, String checkpointName, Instant startsAt, Instant endsAt,
+                           int minStaff, Instant checkedInAt, Instant checkedOutAt, String handoverNote) {
+    }
+
+    /** A note left at check-out, on the shift just before {@code forShift} at the same checkpoint. */
+    public record HandoverRow(UUID forShift, String name, String note, Instant at) {
+    }
+
+    /** The volunteer's live shifts that end after the given instant, soonest first (at most 50). */
+    @SuppressWarnings("unchecked")
+    public List<OwnShift> ownShifts(UUID volunteerId, Instant endingAfter) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT s.id, s.checkpoint_id, c.name, s.starts_at, s.ends_at, s.min_staff,
+                       a.checked_in_at, a.checked_out_at, a.handover_note
+                FROM assignment a
+                JOIN shift s ON s.id = a.shift_id
+                JOIN place c ON c.id = s.checkpoint_id
+                WHERE a.volunteer_id = :volunteer AND s.cancelled_at IS NULL AND s.ends_at > :after
+                ORDER BY s.starts_at
+                LIMIT 50
+                """)
+                .setParameter("volunteer", volunteerId)
+                .setParameter("after", endingAfter)
+                .getResultList();
+        return rows.stream().map(r -> new OwnShift((UUID) r[0], (UUID) r[1], (String) r[2], TimeRange.read(r[3]),
+                TimeRange.read(r[4]), ((Number) r[5]).intValue(), TimeRange.read(r[6]), TimeRange.read(r[7]),
+                (String) r[8])).toList();
+    }
+
+    /** For each shift, the handover notes of the shift that ended last before it at the same checkpoint. */
+    @SuppressWarnings("unchecked")
+    public List<HandoverRow> handoversBefore(Collection<UUID> shiftIds) {
+        if (shiftIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT s.id, acc.name, a.handover_note, a.checked_out_at
+                FROM shift s
+                JOIN LATERAL (SELECT p.id FROM shift p
+                              WHERE p.checkpoint_id = s.checkpoint_id AND p.cancelled_at IS NULL
+                                AND p.ends_at <= s.starts_at
+                              ORDER BY p.ends_at DESC LIMIT 1) previous ON true
+                JOIN assignment a ON a.shift_id = previous.id AND a.handover_note IS NOT NULL
+                JOIN account acc ON acc.id = a.volunteer_id
+                WHERE s.id IN (:shifts)
+                ORDER BY a.checked_out_at
+                """)
+                .setParameter("shifts", shiftIds)
+                .getResultList();
+        return rows.stream().map(r -> new HandoverRow((UUID) r[0], (String) r[1], (String) r[2], TimeRange.read(r[3])))
+                .toList();
+    }
+
+    static Row row(Object[] r) {
+        return new Row((UUID) r[0], (UUID) r[1], (String) r[2], TimeRange.read(r[3]), TimeRange.read(r[4]), (String) r[5]);
+    }
+}

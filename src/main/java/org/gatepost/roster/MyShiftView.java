@@ -1,0 +1,18 @@
+package org.gatepost.roster;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A volunteer's own shift: where and when, where they stand on it, and the notes the
+ * previous shift at that gate left for them.
+ */
+public record MyShiftView(UUID id, UUID checkpointId, String checkpointName, OffsetDateTime startsAt,
+                          OffsetDateTime endsAt, int minStaff, AssignmentStatus status, OffsetDateTime checkedInAt,
+                          OffsetDateTime checkedOutAt, String handoverNote, List<Handover> handoverFromPrevious) {
+
+    /** A note left at check-out for the next shift. */
+    public record Handover(String name, String note, OffsetDateTime at) {
+    }
+}

@@ -1,0 +1,15 @@
+package org.gatepost.roster;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A shift with who is assigned and who checked in; times in the county's zone. */
+public record ShiftView(UUID id, UUID checkpointId, String checkpointName, OffsetDateTime startsAt, OffsetDateTime endsAt,
+                        int minStaff, List<AssignmentView> assignments) {
+
+    /** One volunteer on the shift. */
+    public record AssignmentView(UUID volunteerId, String name, AssignmentStatus status, OffsetDateTime checkedInAt,
+                                 OffsetDateTime checkedOutAt, String handoverNote) {
+    }
+}
