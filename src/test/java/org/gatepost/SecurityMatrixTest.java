@@ -21,6 +21,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.gatepost.account.Account;
 import org.gatepost.roster.Shift;
+import org.gatepost.testing.Entries;
 import org.gatepost.testing.Fixtures;
 import org.gatepost.testing.World;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,8 +41,12 @@ class SecurityMatrixTest {
 
     Ctx ctx;
 
-    /** A fresh county, plus a running shift in each village and a finished one of volunteer A's still to check out of. */
-    record Ctx(World w, Shift shiftA, Shift shiftB, Shift shiftToCheckOut) {
+    /**
+     * A fresh county, plus a running shift in each village, a finished one of volunteer A's
+     * still to check out of, and in each village an entry turned away for a red code, with its alert.
+     */
+    record Ctx(World w, Shift shiftA, Shift shiftB, Shift shiftToCheckOut, String entryA, String entryB,
+               String alertA, String alertB) {
     }
 
     @BeforeEach
@@ -54,7 +59,9 @@ class SecurityMatrixTest {
         fixtures.assignment(shiftA, world.volunteerA(), null, null, null);
         fixtures.assignment(shiftB, world.volunteerB(), null, null, null);
         fixtures.assignment(done, world.volunteerA(), now.minus(Duration.ofHours(8)), null, null);
-        ctx = new Ctx(world, shiftA, shiftB, done);
+        String entryA = redCode(fixtures.token(world.volunteerA()), world.checkpointA1());
+        String entryB = redCode(fixtures.token(world.volunteerB()), world.checkpointB1());
+        ctx = new Ctx(world, shiftA, shiftB, done, entryA, entryB, alertOf(entryA), alertOf(entryB));
     }
 
     /**
@@ -148,6 +155,25 @@ class SecurityMatrixTest {
                         c -> "/api/v1/shifts/" + c.shiftToCheckOut().id + "/check-out", c -> Map.of("handoverNote", "好"),
                         c -> "/api/v1/shifts/" + c.shiftB().id + "/check-out", 404),
                 asVolunteer("GET /me/shifts", "GET", c -> "/api/v1/me/shifts", none, null, 0),
+                new Endpoint("POST /entries", "POST", c -> "/api/v1/entries", c -> Entries.resident(c.w().checkpointA1()),
+                        c -> c.w().volunteerA(), c -> c.w().countyOfficial(), c -> "/api/v1/entries",
+                        c -> Entries.resident(c.w().checkpointB1()), 422),
+                new Endpoint("POST /entries/batch", "POST", c -> "/api/v1/entries/batch",
+                        c -> Map.of("entries", List.of(Entries.resident(c.w().checkpointA1()))),
+                        c -> c.w().volunteerA(), c -> c.w().countyOfficial(), c -> "/api/v1/entries/batch",
+                        c -> Map.of("entries", List.of(Entries.resident(c.w().checkpointB1()))), 200),
+                asCadre("GET /entries", "GET", c -> "/api/v1/entries?placeId=" + c.w().villageA().id, none,
+                        null, c -> "/api/v1/entries?placeId=" + c.w().villageB().id, none, 404),
+                asCadre("GET /entries/{id}", "GET", c -> "/api/v1/entries/" + c.entryA(), none,
+                        null, c -> "/api/v1/entries/" + c.entryB(), none, 404),
+                asCadre("POST /entries/{id}/void", "POST", c -> "/api/v1/entries/" + c.entryA() + "/void",
+                        c -> Map.of("reason", "錯"), volunteer, c -> "/api/v1/entries/" + c.entryB() + "/void",
+                        c -> Map.of("reason", "錯"), 404),
+                asCadre("GET /alerts", "GET", c -> "/api/v1/alerts?status=OPEN", none,
+                        volunteer, c -> "/api/v1/alerts?placeId=" + c.w().villageB().id, none, 404),
+                asCadre("POST /alerts/{id}/acknowledge", "POST", c -> "/api/v1/alerts/" + c.alertA() + "/acknowledge",
+                        c -> Map.of("note", "已處理"), volunteer, c -> "/api/v1/alerts/" + c.alertB() + "/acknowledge",
+                        c -> Map.of("note", "已處理"), 404),
                 asCadre("GET /stats/coverage", "GET", c -> "/api/v1/stats/coverage?placeId=" + c.w().villageA().id, none,
                         volunteer, c -> "/api/v1/stats/coverage?placeId=" + c.w().villageB().id, none, 404),
                 asCadre("GET /stats/understaffed", "GET", c -> range("/api/v1/stats/understaffed", c.w().villageA().id), none,
@@ -229,6 +255,17 @@ class SecurityMatrixTest {
         if (status >= 400) {
             response.then().contentType("application/problem+json");
         }
+    }
+
+    private static String redCode(String token, org.gatepost.place.Place checkpoint) {
+        Map<String, Object> entry = Entries.with(Entries.resident(checkpoint), "healthCode", "RED", "decision", "REFUSED");
+        as(token).body(entry).post("/api/v1/entries").then().statusCode(201);
+        return (String) entry.get("id");
+    }
+
+    private String alertOf(String entryId) {
+        return fixtures.sql("SELECT CAST(id AS text) FROM alert WHERE entry_id = CAST(:entry AS uuid)", Map.of("entry", entryId))
+                .toString();
     }
 
     private static Map<String, Object> newVolunteer(UUID villageId) {

@@ -1,5 +1,6 @@
 package org.gatepost.common;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -19,9 +20,28 @@ public interface GatepostConfig {
     @WithDefault("PT8H")
     Duration tokenLifetime();
 
+    /**
+     * How long personal fields of entries (names, phone digits, plates, notes, origin,
+     * purpose) are kept; at least 7 days. Counts and non-personal facts stay.
+     */
+    @WithDefault("P28D")
+    Duration retention();
+
+    /** Secret key of the phone-number hash that recognises repeat visitors; required in production. */
+    Optional<String> phoneHashSecret();
+
+    Gate gate();
+
     Login login();
 
     Admin admin();
+
+    /** The rule at the gate. */
+    interface Gate {
+        /** A temperature at or above this (°C) is a fever. */
+        @WithDefault("37.3")
+        BigDecimal feverThreshold();
+    }
 
     /** Password guessing: after this many failures for one phone within the window, wait. */
     interface Login {

@@ -3,6 +3,7 @@ package org.gatepost.common;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.PersistenceException;
@@ -38,12 +39,17 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
+        return respond(invalidFields(e.getConstraintViolations())).build();
+    }
+
+    /** The 400 problem naming each field that bean validation refused. */
+    public static Problem invalidFields(Set<? extends ConstraintViolation<?>> violations) {
+        List<FieldError> errors = violations.stream()
                 .map(v -> new FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         String detail = String.join("; ", errors.stream().map(f -> f.field() + ": " + f.message()).toList());
-        return respond(new Problem("urn:gatepost:problem:invalid-input", "Invalid input", 400, detail, errors)).build();
+        return new Problem("urn:gatepost:problem:invalid-input", "Invalid input", 400, detail, errors);
     }
 
     @ServerExceptionMapper
@@ -132,6 +138,11 @@ public class ProblemMapper {
     }
 
     private static Response json(JsonProcessingException e) {
+        return respond(unreadableJson(e)).build();
+    }
+
+    /** The 400 problem for JSON that cannot be read into the expected shape, naming the field. */
+    public static Problem unreadableJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
         String message;
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -152,8 +163,8 @@ public class ProblemMapper {
         if (field.isEmpty()) {
             field = "body";
         }
-        return respond(new Problem("urn:gatepost:problem:invalid-input", "Invalid input", 400,
-                field + ": " + message, List.of(new FieldError(field, message)))).build();
+        return new Problem("urn:gatepost:problem:invalid-input", "Invalid input", 400,
+                field + ": " + message, List.of(new FieldError(field, message)));
     }
 
     private static String pathOf(JsonMappingException e) {

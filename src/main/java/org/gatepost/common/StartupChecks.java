@@ -14,12 +14,14 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Refuses to start on settings that would fail later at a gate: production without token
- * keys, or tokens that live longer than a shift day.
+ * keys or phone-hash secret, tokens that live longer than a shift day, personal data kept
+ * for less than a week.
  */
 @ApplicationScoped
 public class StartupChecks {
 
     static final Duration LONGEST_TOKEN = Duration.ofHours(12);
+    static final Duration MINIMUM_RETENTION = Duration.ofDays(7);
 
     void onStart(@Observes StartupEvent event, Config config, GatepostConfig gatepost) {
         List<String> problems = problems(LaunchMode.current(), config, gatepost);
@@ -35,7 +37,14 @@ public class StartupChecks {
             problems.add("gatepost.token-lifetime (GATEPOST_TOKEN_LIFETIME) must be positive and at most PT12H, not "
                     + gatepost.tokenLifetime());
         }
+        if (gatepost.retention().compareTo(MINIMUM_RETENTION) < 0) {
+            problems.add("gatepost.retention (GATEPOST_RETENTION) must be at least P7D, not " + gatepost.retention());
+        }
         if (mode == LaunchMode.NORMAL) {
+            if (gatepost.phoneHashSecret().map(String::length).orElse(0) < 16) {
+                problems.add("no secret for hashing visitors' phone numbers: set gatepost.phone-hash-secret "
+                        + "(GATEPOST_PHONE_HASH_SECRET) to a random string of at least 16 characters");
+            }
             if (missing(config, "mp.jwt.verify.publickey.location") && missing(config, "mp.jwt.verify.publickey")) {
                 problems.add("no public key to verify tokens: set mp.jwt.verify.publickey.location "
                         + "(MP_JWT_VERIFY_PUBLICKEY_LOCATION) to the PEM file of the public key");

@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import org.gatepost.common.GatepostConfig;
 import org.gatepost.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -60,35 +61,17 @@ class AdminBootstrapTest {
     }
 
     private static GatepostConfig config(String phone, String password) {
-        GatepostConfig.Admin admin = new GatepostConfig.Admin() {
-            public Optional<String> phone() {
-                return Optional.ofNullable(phone);
-            }
-
-            public Optional<String> password() {
-                return Optional.ofNullable(password);
-            }
-
-            public String name() {
-                return "Administrator";
-            }
-        };
-        return new GatepostConfig() {
-            public ZoneId timeZone() {
-                return ZoneId.of("Asia/Shanghai");
-            }
-
-            public Duration tokenLifetime() {
-                return Duration.ofHours(8);
-            }
-
-            public Login login() {
-                return null;
-            }
-
-            public Admin admin() {
-                return admin;
-            }
-        };
+        Map<String, String> properties = new HashMap<>();
+        if (phone != null) {
+            properties.put("gatepost.admin.phone", phone);
+        }
+        if (password != null) {
+            properties.put("gatepost.admin.password", password);
+        }
+        return new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(properties, "test", 100))
+                .withMapping(GatepostConfig.class)
+                .build()
+                .getConfigMapping(GatepostConfig.class);
     }
 }

@@ -27,7 +27,8 @@ class PlatformTest {
                 "/api/v1/villages/{id}/shift-templates", "/api/v1/villages/{id}/roster/generate", "/api/v1/shifts",
                 "/api/v1/shifts/{id}", "/api/v1/shifts/{id}/assignments/{volunteerId}", "/api/v1/shifts/{id}/check-in",
                 "/api/v1/shifts/{id}/check-out", "/api/v1/me/shifts", "/api/v1/stats/coverage",
-                "/api/v1/stats/understaffed", "/api/v1/stats/volunteer-hours"}) {
+                "/api/v1/stats/understaffed", "/api/v1/stats/volunteer-hours", "/api/v1/entries", "/api/v1/entries/batch",
+                "/api/v1/entries/{id}", "/api/v1/entries/{id}/void", "/api/v1/alerts", "/api/v1/alerts/{id}/acknowledge"}) {
             assertTrue(paths.containsKey(path), "documented: " + path);
         }
         paths.forEach((path, operations) -> {

@@ -15,18 +15,28 @@ import org.junit.jupiter.api.Test;
 class StartupChecksTest {
 
     @Test
-    void productionWithoutKeysNamesBothSettings() {
+    void productionWithoutSecretsNamesEachSetting() {
         List<String> problems = StartupChecks.problems(LaunchMode.NORMAL, config(Map.of()), gatepost(config(Map.of())));
-        assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.get(0).contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
-        assertTrue(problems.get(1).contains("SMALLRYE_JWT_SIGN_KEY_LOCATION"));
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("GATEPOST_PHONE_HASH_SECRET"));
+        assertTrue(problems.get(1).contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
+        assertTrue(problems.get(2).contains("SMALLRYE_JWT_SIGN_KEY_LOCATION"));
     }
 
     @Test
-    void productionWithBothKeysStarts() {
+    void productionWithKeysAndSecretStarts() {
         SmallRyeConfig config = config(Map.of("mp.jwt.verify.publickey.location", "/etc/gatepost/public.pem",
-                "smallrye.jwt.sign.key.location", "/etc/gatepost/private.pem"));
+                "smallrye.jwt.sign.key.location", "/etc/gatepost/private.pem",
+                "gatepost.phone-hash-secret", "a-long-random-secret-string"));
         assertEquals(List.of(), StartupChecks.problems(LaunchMode.NORMAL, config, gatepost(config)));
+    }
+
+    @Test
+    void personalDataIsKeptAtLeastAWeek() {
+        SmallRyeConfig config = config(Map.of("gatepost.retention", "P6D"));
+        List<String> problems = StartupChecks.problems(LaunchMode.TEST, config, gatepost(config));
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).contains("GATEPOST_RETENTION"));
     }
 
     @Test

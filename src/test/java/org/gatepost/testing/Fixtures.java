@@ -4,6 +4,8 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -153,6 +155,23 @@ public class Fixtures {
         return ((Number) places.getEntityManager()
                 .createNativeQuery("SELECT count(*) FROM shift WHERE checkpoint_id = :c AND cancelled_at IS NULL")
                 .setParameter("c", checkpointId).getSingleResult()).longValue();
+    }
+
+    /** Any single-row SQL answer, for checking what PostgreSQL holds. */
+    @Transactional
+    public Object sql(String query, Map<String, Object> parameters) {
+        var q = places.getEntityManager().createNativeQuery(query);
+        parameters.forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    /** Several rows of SQL answers: each an Object[] for several columns, the value itself for one. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Object> rows(String query, Map<String, Object> parameters) {
+        var q = places.getEntityManager().createNativeQuery(query);
+        parameters.forEach(q::setParameter);
+        return q.getResultList();
     }
 
     @Transactional

@@ -1,0 +1,83 @@
+package org.gatepost.entry;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.gatepost.account.Caller;
+import org.gatepost.account.Role;
+import org.gatepost.common.Cursor;
+import org.gatepost.common.GatepostConfig;
+import org.gatepost.common.Page;
+import org.gatepost.common.ProblemException;
+import org.gatepost.common.TimeRange;
+import org.gatepost.place.Place;
+import org.gatepost.place.PlaceService;
+
+/** Alerts for the village's cadre, visible to officials above. */
+@ApplicationScoped
+@Transactional
+public class AlertService {
+
+    private final AlertRepository alerts;
+    private final PlaceService places;
+    private final ZoneId zone;
+
+    AlertService(AlertRepository alerts, PlaceService places, GatepostConfig config) {
+        this.alerts = alerts;
+        this.places = places;
+        this.zone = config.timeZone();
+    }
+
+    public Page<AlertView> list(Caller caller, UUID placeId, Alert.Status status, Cursor before, int limit) {
+        Place top = places.visible(caller, placeId != null ? placeId : caller.placeId());
+        List<Alert> page = alerts.below(top.id, status, before, limit + 1);
+        String next = null;
+        if (page.size() > limit) {
+            page = page.subList(0, limit);
+            Alert last = page.get(limit - 1);
+            next = new Cursor(last.raisedAt.toString(), last.id).encode();
+        }
+        return new Page<>(page.stream().map(this::view).toList(), next);
+    }
+
+    public AlertView acknowledge(Caller caller, UUID id, String note) {
+        Alert alert = alerts.findById(id);
+        if (alert == null || !places.covers(caller, alert.checkpointId)) {
+            throw ProblemException.notFound("Alert " + id);
+        }
+        if (!caller.isAdmin() && !(caller.is(Role.CADRE) && alert.villageId.equals(caller.placeId()))) {
+            throw ProblemException.forbidden("Alerts are acknowledged by the cadre of their village");
+        }
+        if (alert.status == Alert.Status.ACKNOWLEDGED) {
+            throw ProblemException.conflict("This alert was already acknowledged");
+        }
+        close(alert, caller.accountId(), note == null || note.isBlank() ? null : note.trim());
+        return view(alert);
+    }
+
+    /** A voided entry's open alert is closed with the void's reason. */
+    void closeForVoidedEntry(UUID entryId, UUID by, String reason) {
+        Alert alert = alerts.forEntry(entryId);
+        if (alert != null && alert.status == Alert.Status.OPEN) {
+            close(alert, by, "Entry voided: " + reason);
+        }
+    }
+
+    private static void close(Alert alert, UUID by, String note) {
+        alert.status = Alert.Status.ACKNOWLEDGED;
+        alert.acknowledgedBy = by;
+        alert.acknowledgedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        alert.note = note;
+    }
+
+    private AlertView view(Alert alert) {
+        return new AlertView(alert.id, alert.entryId, alert.checkpointId, alert.kind, TimeRange.local(alert.raisedAt, zone),
+                alert.status, alert.acknowledgedBy, TimeRange.local(alert.acknowledgedAt, zone), alert.note);
+    }
+}

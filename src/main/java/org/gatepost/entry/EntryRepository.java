@@ -1,0 +1,286 @@
+package org.gatepost.entry;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gatepost.common.Cursor;
+import org.gatepost.common.GatepostConfig;
+import org.gatepost.common.TimeRange;
+
+/**
+ * Entries in plain SQL. Writing a batch is one statement: the new rows, their hourly counts
+ * and their alerts together, so that counts can never drift from the entries.
+ */
+@ApplicationScoped
+public class EntryRepository {
+
+    /** The entry's contribution to its hourly row: +1 on insert, -1 on void. */
+    private static final String HOURLY_COUNTS = """
+            count(*) * %1$s, sum(party_size) * %1$s,
+            count(*) FILTER (WHERE direction = 'IN') * %1$s, count(*) FILTER (WHERE direction = 'OUT') * %1$s,
+            count(*) FILTER (WHERE decision = 'ADMITTED') * %1$s, count(*) FILTER (WHERE decision = 'REFUSED') * %1$s,
+            count(*) FILTER (WHERE decision = 'REFERRED') * %1$s,
+            count(*) FILTER (WHERE health_code = 'GREEN') * %1$s, count(*) FILTER (WHERE health_code = 'YELLOW') * %1$s,
+            count(*) FILTER (WHERE health_code = 'RED') * %1$s, count(*) FILTER (WHERE health_code = 'NO_PHONE') * %1$s,
+            count(*) FILTER (WHERE health_code = 'UNREADABLE') * %1$s,
+            count(*) FILTER (WHERE health_code = 'PAPER_PASS') * %1$s, count(*) FILTER (WHERE fever) * %1$s
+            """;
+    private static final String HOURLY_COLUMNS = "entries, persons, entries_in, entries_out, admitted, refused, referred, "
+            + "green, yellow, red, no_phone, unreadable, paper_pass, fevers";
+    private static final String ADD_EXCLUDED = String.join(", ", java.util.Arrays.stream(HOURLY_COLUMNS.split(", "))
+            .map(c -> c + " = h." + c + " + excluded." + c).toList());
+
+    private static final String INSERT = """
+            WITH input AS (
+                SELECT * FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(
+                    ord int, id uuid, checkpoint_id uuid, village_id uuid, occurred_at timestamptz, occurred_offset int,
+                    direction text, resident boolean, party_size int, health_code text, health_code_read text,
+                    temperature numeric, fever boolean, decision text, reason text, note text, visitor_origin text,
+                    visitor_purpose text, visitor_name text, visitor_phone_last4 text, visitor_phone_hash text,
+                    visitor_plate text, content_hash text, alert_kind text)
+            ),
+            inserted AS (
+                INSERT INTO entry (id, checkpoint_id, village_id, occurred_at, occurred_offset, received_at, direction,
+                                   resident, party_size, health_code, health_code_read, temperature, fever, decision,
+                                   reason, note, visitor_origin, visitor_purpose, visitor_name, visitor_phone_last4,
+                                   visitor_phone_hash, visitor_plate, content_hash, recorded_by, shift_id)
+                SELECT r.id, r.checkpoint_id, r.village_id, r.occurred_at, r.occurred_offset, :now, r.direction,
+                       r.resident, r.party_size, r.health_code, r.health_code_read, r.temperature, r.fever, r.decision,
+                       r.reason, r.note, r.visitor_origin, r.visitor_purpose, r.visitor_name, r.visitor_phone_last4,
+                       decode(r.visitor_phone_hash, 'hex'), r.visitor_plate, decode(r.content_hash, 'hex'), :recorder,
+                       -- the shift the recorder was checked in to when it happened, if any
+                       (SELECT a.shift_id FROM assignment a JOIN shift s ON s.id = a.shift_id
+                        WHERE a.volunteer_id = :recorder AND a.checked_in_at <= r.occurred_at
+                          AND coalesce(a.checked_out_at, s.ends_at) >= r.occurred_at
+                        ORDER BY a.checked_in_at DESC LIMIT 1)
+                FROM input r
+                ORDER BY r.ord
+                ON CONFLICT (id) DO NOTHING
+                RETURNING id, checkpoint_id, village_id, occurred_at, direction, party_size, health_code, fever, decision
+            ),
+            hourly AS (
+                INSERT INTO entry_hourly AS h (checkpoint_id, hour, %s)
+                SELECT checkpoint_id, date_trunc('hour', occurred_at, :zone), %s
+                FROM inserted
+                GROUP BY 1, 2
+                ORDER BY 1, 2
+                ON CONFLICT (checkpoint_id, hour) DO UPDATE SET %s
+            ),
+            alerts AS (
+                INSERT INTO alert (id, entry_id, checkpoint_id, village_id, kind, raised_at)
+                SELECT gen_random_uuid(), i.id, i.checkpoint_id, i.village_id, r.alert_kind, :now
+                FROM inserted i JOIN input r ON r.id = i.id
+                WHERE r.alert_kind IS NOT NULL
+            )
+            SELECT id FROM inserted
+            """.formatted(HOURLY_COLUMNS, HOURLY_COUNTS.formatted("1"), ADD_EXCLUDED);
+
+    private static final String VOID = """
+            WITH voided AS (
+                UPDATE entry SET voided_at = :now, voided_by = :by, void_reason = :reason
+                WHERE id = :id AND voided_at IS NULL
+                RETURNING checkpoint_id, occurred_at, direction, party_size, health_code, fever, decision
+            ),
+            taken_out AS (
+                INSERT INTO entry_hourly AS h (checkpoint_id, hour, %s)
+                SELECT checkpoint_id, date_trunc('hour', occurred_at, :zone), %s
+                FROM voided
+                GROUP BY 1, 2
+                ON CONFLICT (checkpoint_id, hour) DO UPDATE SET %s
+            )
+            SELECT count(*) FROM voided
+            """.formatted(HOURLY_COLUMNS, HOURLY_COUNTS.formatted("-1"), ADD_EXCLUDED);
+
+    private static final String COLUMNS = """
+            e.id, e.checkpoint_id, e.village_id, e.occurred_at, e.occurred_offset, e.received_at, e.direction, e.resident,
+            e.party_size, e.health_code, e.health_code_read, e.temperature, e.fever, e.decision, e.reason, e.note,
+            e.visitor_origin, e.visitor_purpose, e.visitor_name, e.visitor_phone_last4, e.visitor_plate, e.recorded_by,
+            e.shift_id, e.voided_at, e.voided_by, e.void_reason
+            """;
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final ZoneId zone;
+
+    EntryRepository(EntityManager em, ObjectMapper json, GatepostConfig config) {
+        this.em = em;
+        this.json = json;
+        this.zone = config.timeZone();
+    }
+
+    /** An entry as read back, before deciding what the reader may see of it. */
+    record Stored(UUID id, UUID checkpointId, UUID villageId, Instant occurredAt, int occurredOffset, Instant receivedAt,
+                  Direction direction, boolean resident, int partySize, HealthCode healthCode,
+                  HealthCodeRead healthCodeRead, BigDecimal temperature, boolean fever, Decision decision,
+                  String reason, String note, String visitorOrigin, String visitorPurpose, String visitorName,
+                  String visitorPhoneLast4, String visitorPlate, UUID recordedBy, UUID shiftId, Instant voidedAt,
+                  UUID voidedBy, String voidReason) {
+    }
+
+    /** Writes the rows that are new (by id) with their counts and alerts; answers the ids written. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> insert(List<EntryRow> rows, UUID recorder, Instant now) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        return em.createNativeQuery(INSERT)
+                .setParameter("rows", toJson(rows))
+                .setParameter("recorder", recorder)
+                .setParameter("now", now)
+                .setParameter("zone", zone.getId())
+                .getResultList();
+    }
+
+    /** The content digests (hex) stored for these ids; an id missing from the map is not stored. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, String> contentHashes(Collection<UUID> ids) {
+        Map<UUID, String> hashes = new HashMap<>();
+        if (ids.isEmpty()) {
+            return hashes;
+        }
+        List<Object[]> rows = em.createNativeQuery("SELECT id, encode(content_hash, 'hex') FROM entry WHERE id IN (:ids)")
+                .setParameter("ids", ids)
+                .getResultList();
+        rows.forEach(r -> hashes.put((UUID) r[0], (String) r[1]));
+        return hashes;
+    }
+
+    /** Marks the entry voided and takes it out of its hourly counts; false if it was voided already. */
+    public boolean voidEntry(UUID id, UUID by, String reason, Instant now) {
+        Number voided = (Number) em.createNativeQuery(VOID)
+                .setParameter("id", id)
+                .setParameter("by", by)
+                .setParameter("reason", reason)
+                .setParameter("now", now)
+                .setParameter("zone", zone.getId())
+                .getSingleResult();
+        return voided.intValue() == 1;
+    }
+
+    public Optional<Stored> find(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM entry e WHERE e.id = :id")
+                .setParameter("id", id)
+                .getResultList();
+        return rows.stream().findFirst().map(EntryRepository::stored);
+    }
+
+    /**
+     * Entries at checkpoints at or below a place, newest first, strictly before the cursor
+     * (keyset paging on occurred_at and id: no offset scans).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Stored> below(UUID placeId, Instant from, Instant to, byte[] visitorPhoneHash, Cursor before, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + """
+                FROM entry e
+                JOIN place c ON c.id = e.checkpoint_id
+                JOIN place top ON top.id = :place
+                WHERE c.path <@ top.path
+                """);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("place", placeId);
+        if (from != null) {
+            sql.append(" AND e.occurred_at >= :from");
+            parameters.put("from", from);
+        }
+        if (to != null) {
+            sql.append(" AND e.occurred_at < :to");
+            parameters.put("to", to);
+        }
+        if (visitorPhoneHash != null) {
+            sql.append(" AND e.visitor_phone_hash = :phone");
+            parameters.put("phone", visitorPhoneHash);
+        }
+        if (before != null) {
+            sql.append(" AND (e.occurred_at, e.id) < (CAST(:beforeAt AS timestamptz), :beforeId)");
+            parameters.put("beforeAt", before.key());
+            parameters.put("beforeId", before.id());
+        }
+        sql.append(" ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit");
+        parameters.put("limit", limit);
+        Query query = em.createNativeQuery(sql.toString());
+        parameters.forEach(query::setParameter);
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(EntryRepository::stored).toList();
+    }
+
+    /**
+     * Erases the personal fields of entries older than {@code before}, at most {@code limit} at
+     * a time; answers how many were erased. The content digest goes too: such entries can no
+     * longer be resent, being older than the retention period.
+     */
+    public int erasePersonalFields(Instant before, int limit, Instant now) {
+        return em.createNativeQuery("""
+                UPDATE entry SET note = NULL, visitor_origin = NULL, visitor_purpose = NULL, visitor_name = NULL,
+                                 visitor_phone_last4 = NULL, visitor_phone_hash = NULL, visitor_plate = NULL,
+                                 content_hash = NULL, personal_erased_at = :now
+                WHERE id IN (SELECT id FROM entry WHERE personal_erased_at IS NULL AND occurred_at < :before LIMIT :limit)
+                """)
+                .setParameter("before", before)
+                .setParameter("limit", limit)
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    private String toJson(List<EntryRow> rows) {
+        List<Map<String, Object>> list = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            EntryRow r = rows.get(i);
+            Map<String, Object> m = new HashMap<>();
+            m.put("ord", i);
+            m.put("id", r.id());
+            m.put("checkpoint_id", r.checkpointId());
+            m.put("village_id", r.villageId());
+            m.put("occurred_at", r.occurredAt().toString());
+            m.put("occurred_offset", r.occurredOffset());
+            m.put("direction", r.direction().name());
+            m.put("resident", r.resident());
+            m.put("party_size", r.partySize());
+            m.put("health_code", r.healthCode().name());
+            m.put("health_code_read", r.healthCodeRead().name());
+            m.put("temperature", r.temperature());
+            m.put("fever", r.fever());
+            m.put("decision", r.decision().name());
+            m.put("reason", r.reason());
+            m.put("note", r.note());
+            m.put("visitor_origin", r.visitorOrigin());
+            m.put("visitor_purpose", r.visitorPurpose());
+            m.put("visitor_name", r.visitorName());
+            m.put("visitor_phone_last4", r.visitorPhoneLast4());
+            m.put("visitor_phone_hash", r.visitorPhoneHash());
+            m.put("visitor_plate", r.visitorPlate());
+            m.put("content_hash", r.contentHash());
+            m.put("alert_kind", r.alertKind() == null ? null : r.alertKind().name());
+            list.add(m);
+        }
+        try {
+            return json.writeValueAsString(list);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Stored stored(Object[] r) {
+        return new Stored((UUID) r[0], (UUID) r[1], (UUID) r[2], TimeRange.read(r[3]), ((Number) r[4]).intValue(),
+                TimeRange.read(r[5]), Direction.valueOf((String) r[6]), (Boolean) r[7], ((Number) r[8]).intValue(),
+                HealthCode.valueOf((String) r[9]), HealthCodeRead.valueOf((String) r[10]), (BigDecimal) r[11],
+                (Boolean) r[12], Decision.valueOf((String) r[13]), (String) r[14], (String) r[15], (String) r[16],
+                (String) r[17], (String) r[18], (String) r[19], (String) r[20], (UUID) r[21], (UUID) r[22],
+                TimeRange.read(r[23]), (UUID) r[24], (String) r[25]);
+    }
+}

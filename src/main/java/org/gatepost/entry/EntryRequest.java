@@ -1,0 +1,36 @@
+package org.gatepost.entry;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One entry as the phone sends it; its id is made on the phone. */
+public record EntryRequest(
+        @NotNull @Schema(description = "Made on the phone (UUID); sending it again is recognised as the same entry") UUID id,
+        @NotNull UUID checkpointId,
+        @NotNull @Schema(description = "When it happened, on the phone's clock, with offset", example = "2020-02-12T08:30:00+08:00")
+        OffsetDateTime occurredAt,
+        @NotNull Direction direction,
+        @NotNull Boolean resident,
+        @NotNull @Min(1) @Max(20) @Schema(description = "People in the household or car") Integer partySize,
+        @NotNull HealthCode healthCode,
+        @NotNull HealthCodeRead healthCodeRead,
+        @Schema(description = "Body temperature in °C, one decimal", example = "36.5") BigDecimal temperature,
+        @NotNull Decision decision,
+        @Size(max = 200) String reason,
+        @Size(max = 500) String note,
+        @Valid Visitor visitor) {
+
+    /** Where a visitor comes from and why; name, phone and plate if they give them. */
+    public record Visitor(@Size(max = 100) String origin, @Size(max = 200) String purpose, @Size(max = 100) String name,
+                          @Size(max = 32) String phone, @Size(max = 20) String plate) {
+    }
+}

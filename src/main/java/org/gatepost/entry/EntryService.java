@@ -1,0 +1,254 @@
+package org.gatepost.entry;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.gatepost.account.Caller;
+import org.gatepost.account.Phones;
+import org.gatepost.account.Role;
+import org.gatepost.common.Cursor;
+import org.gatepost.common.GatepostConfig;
+import org.gatepost.common.Page;
+import org.gatepost.common.Problem;
+import org.gatepost.common.ProblemException;
+import org.gatepost.common.TimeRange;
+import org.gatepost.place.Place;
+import org.gatepost.place.PlaceKind;
+import org.gatepost.place.PlaceRepository;
+import org.gatepost.place.PlaceService;
+
+/**
+ * Recording entries, one or a batch from a phone that was offline: each is checked against
+ * the rule at the gate, written once by its id, and counted in the same transaction.
+ */
+@ApplicationScoped
+public class EntryService {
+
+    public static final int LARGEST_BATCH = 500;
+
+    private final EntryRepository entries;
+    private final AlertService alerts;
+    private final PlaceRepository placeRepository;
+    private final PlaceService places;
+    private final PhoneHasher phones;
+    private final EntryPolicy policy;
+    private final ZoneId zone;
+
+    EntryService(EntryRepository entries, AlertService alerts, PlaceRepository placeRepository, PlaceService places,
+                 PhoneHasher phones, GatepostConfig config) {
+        this.entries = entries;
+        this.alerts = alerts;
+        this.placeRepository = placeRepository;
+        this.places = places;
+        this.phones = phones;
+        this.policy = new EntryPolicy(config.gate().feverThreshold(), config.retention());
+        this.zone = config.timeZone();
+    }
+
+    /** What became of one item. */
+    public enum Status { CREATED, DUPLICATE, CONFLICT, REJECTED }
+
+    /** One item's outcome, in the order sent. */
+    public record Outcome(UUID id, Status status, Problem problem) {
+    }
+
+    /**
+     * An item as it arrived: either a readable request, or the problem that made it unreadable
+     * (then {@code id} is whatever id could be read, if any).
+     */
+    public record Item(UUID id, EntryRequest request, Problem problem) {
+    }
+
+    /**
+     * Records the items in one transaction and answers each one's outcome. Rejected items are
+     * left out; the good ones are written. Nothing is acknowledged before it is committed.
+     */
+    @Transactional
+    public List<Outcome> record(Caller caller, List<Item> items) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Map<UUID, Place> checkpoints = checkpoints(items);
+        Outcome[] outcomes = new Outcome[items.size()];
+        List<EntryRow> rows = new ArrayList<>();
+        Map<Integer, EntryRow> rowOfItem = new LinkedHashMap<>(); // in the order sent: a repeated id's first item is the one created
+        Set<UUID> queued = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            if (item.problem() != null) {
+                outcomes[i] = new Outcome(item.id(), Status.REJECTED, item.problem());
+                continue;
+            }
+            try {
+                EntryRow row = row(caller, item.request(), checkpoints, now);
+                rowOfItem.put(i, row);
+                if (queued.add(row.id())) {
+                    rows.add(row);
+                }
+            } catch (ProblemException e) {
+                outcomes[i] = new Outcome(item.request().id(), Status.REJECTED, e.problem());
+            }
+        }
+        Set<UUID> created = new HashSet<>(entries.insert(rows, caller.accountId(), now));
+        Set<UUID> others = new HashSet<>();
+        rowOfItem.forEach((i, row) -> {
+            if (!created.remove(row.id())) {
+                others.add(row.id());
+            } else {
+                outcomes[i] = new Outcome(row.id(), Status.CREATED, null);
+            }
+        });
+        Map<UUID, String> stored = entries.contentHashes(others);
+        rowOfItem.forEach((i, row) -> {
+            if (outcomes[i] == null) {
+                boolean same = row.contentHash().equals(stored.get(row.id()));
+                outcomes[i] = same ? new Outcome(row.id(), Status.DUPLICATE, null)
+                        : new Outcome(row.id(), Status.CONFLICT, ProblemException.conflict(
+                                "Another entry with this id is already recorded; a new entry needs a new id").problem());
+            }
+        });
+        return List.of(outcomes);
+    }
+
+    @Transactional
+    public EntryView get(Caller caller, UUID id) {
+        EntryRepository.Stored entry = entries.find(id).orElse(null);
+        if (entry == null || !places.covers(caller, entry.checkpointId())) {
+            throw ProblemException.notFound("Entry " + id);
+        }
+        return view(caller, entry);
+    }
+
+    @Transactional
+    public Page<EntryView> list(Caller caller, UUID placeId, Instant from, Instant to, String visitorPhone,
+                                Cursor before, int limit) {
+        Place top = places.visible(caller, placeId);
+        byte[] phoneHash = visitorPhone == null ? null : phones.hash(Phones.normalize("visitorPhone", visitorPhone));
+        List<EntryRepository.Stored> page = entries.below(top.id, from, to, phoneHash, before, limit + 1);
+        String next = null;
+        if (page.size() > limit) {
+            page = page.subList(0, limit);
+            EntryRepository.Stored last = page.get(limit - 1);
+            next = new Cursor(last.occurredAt().toString(), last.id()).encode();
+        }
+        return new Page<>(page.stream().map(e -> view(caller, e)).toList(), next);
+    }
+
+    /** Voids a mistaken entry: it leaves every count, and who voided it, when and why is kept. */
+    @Transactional
+    public EntryView voidEntry(Caller caller, UUID id, String reason) {
+        EntryRepository.Stored entry = entries.find(id).orElse(null);
+        if (entry == null || !places.covers(caller, entry.checkpointId())) {
+            throw ProblemException.notFound("Entry " + id);
+        }
+        if (!caller.isAdmin() && !(caller.is(Role.CADRE) && entry.villageId().equals(caller.placeId()))) {
+            throw ProblemException.forbidden("Entries are voided by the cadre of their village");
+        }
+        if (!entries.voidEntry(id, caller.accountId(), reason.trim(), Instant.now().truncatedTo(ChronoUnit.SECONDS))) {
+            throw ProblemException.conflict("This entry is already voided");
+        }
+        alerts.closeForVoidedEntry(id, caller.accountId(), reason.trim());
+        return view(caller, entries.find(id).orElseThrow());
+    }
+
+    private Map<UUID, Place> checkpoints(List<Item> items) {
+        List<UUID> ids = items.stream().filter(i -> i.request() != null).map(i -> i.request().checkpointId())
+                .distinct().toList();
+        Map<UUID, Place> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            placeRepository.list("id in ?1", ids).forEach(p -> found.put(p.id, p));
+        }
+        return found;
+    }
+
+    /** Checks one request (scope, then the rule at the gate) and normalises it into a row. */
+    private EntryRow row(Caller caller, EntryRequest request, Map<UUID, Place> checkpoints, Instant now) {
+        Place checkpoint = checkpoints.get(request.checkpointId());
+        boolean ours = checkpoint != null && checkpoint.kind == PlaceKind.CHECKPOINT
+                && Objects.equals(checkpoint.parentId, caller.placeId());
+        if (!ours) {
+            throw ProblemException.rule("checkpointId", "no such checkpoint in your village");
+        }
+        if (!checkpoint.active) {
+            throw ProblemException.rule("checkpointId", "the checkpoint is closed (deactivated)");
+        }
+        BigDecimal temperature = request.temperature() == null ? null
+                : request.temperature().setScale(1, RoundingMode.HALF_UP);
+        EntryRequest.Visitor visitor = request.visitor();
+        String origin = visitor == null ? null : blankToNull(visitor.origin());
+        String purpose = visitor == null ? null : blankToNull(visitor.purpose());
+        String name = visitor == null ? null : blankToNull(visitor.name());
+        String plate = visitor == null ? null : blankToNull(visitor.plate());
+        String phone = visitor == null || blankToNull(visitor.phone()) == null ? null
+                : Phones.normalize("visitor.phone", visitor.phone());
+        boolean anyVisitorDetail = origin != null || purpose != null || name != null || plate != null || phone != null;
+        Instant occurredAt = request.occurredAt().toInstant();
+        Optional<EntryPolicy.Violation> violation = policy.check(new EntryPolicy.Facts(occurredAt, request.resident(),
+                request.healthCode(), temperature, request.decision(), origin != null, purpose != null, anyVisitorDetail), now);
+        if (violation.isPresent()) {
+            throw ProblemException.rule(violation.get().field(), violation.get().message());
+        }
+        ZoneOffset offset = request.occurredAt().getOffset();
+        String content = String.join("\u001f", request.id().toString(), request.checkpointId().toString(),
+                occurredAt.toString(), offset.getId(), request.direction().name(), request.resident().toString(),
+                request.partySize().toString(), request.healthCode().name(), request.healthCodeRead().name(),
+                String.valueOf(temperature), request.decision().name(), String.valueOf(blankToNull(request.reason())),
+                String.valueOf(blankToNull(request.note())), String.valueOf(origin), String.valueOf(purpose),
+                String.valueOf(name), String.valueOf(phone), String.valueOf(plate));
+        return new EntryRow(request.id(), checkpoint.id, checkpoint.parentId, occurredAt, offset.getTotalSeconds(),
+                request.direction(), request.resident(), request.partySize(), request.healthCode(),
+                request.healthCodeRead(), temperature, policy.isFever(temperature), request.decision(),
+                blankToNull(request.reason()), blankToNull(request.note()), origin, purpose, name,
+                phone == null ? null : phone.substring(Math.max(0, phone.length() - 4)),
+                phone == null ? null : HexFormat.of().formatHex(phones.hash(phone)), plate, sha256(content),
+                policy.alertFor(request.healthCode(), temperature, request.decision()).orElse(null));
+    }
+
+    private EntryView view(Caller caller, EntryRepository.Stored e) {
+        // Visitors' personal details are for the village that registered them, not for officials above.
+        boolean personal = caller.isAdmin() || e.villageId().equals(caller.placeId());
+        EntryView.VisitorView visitor = null;
+        if (!e.resident()) {
+            visitor = new EntryView.VisitorView(e.visitorOrigin(), e.visitorPurpose(),
+                    personal ? e.visitorName() : null,
+                    personal && e.visitorPhoneLast4() != null ? "*******" + e.visitorPhoneLast4() : null,
+                    personal ? e.visitorPlate() : null);
+        }
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(e.occurredOffset());
+        return new EntryView(e.id(), e.checkpointId(), e.occurredAt().atOffset(offset), TimeRange.local(e.receivedAt(), zone),
+                e.direction(), e.resident(), e.partySize(), e.healthCode(), e.healthCodeRead(), e.temperature(), e.fever(),
+                e.decision(), e.reason(), personal ? e.note() : null, visitor, e.recordedBy(), e.shiftId(),
+                e.voidedAt() != null, TimeRange.local(e.voidedAt(), zone), e.voidedBy(), e.voidReason());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String sha256(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.gatepost.entry;
+
+/** How the health code was read. */
+public enum HealthCodeRead {
+    BY_EYE, SCANNED
+}
