@@ -1,7 +1,13 @@
 package org.gatepost.entry;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,9 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,9 +55,14 @@ public class EntryRepository {
     private static final String ADD_EXCLUDED = String.join(", ", java.util.Arrays.stream(HOURLY_COLUMNS.split(", "))
             .map(c -> c + " = h." + c + " + excluded." + c).toList());
 
+    /** JDBC parameters, each used once: 1 the rows as JSON, 2 now, 3 the recorder, 4 the county's time zone. */
     private static final String INSERT = """
-            WITH input AS (
-                SELECT * FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(
+            WITH params AS (
+                SELECT CAST(? AS jsonb) AS rows, CAST(? AS timestamptz) AS now, CAST(? AS uuid) AS recorder,
+                       CAST(? AS text) AS zone
+            ),
+            input AS (
+                SELECT r.* FROM params, jsonb_to_recordset(params.rows) AS r(
                     ord int, id uuid, checkpoint_id uuid, village_id uuid, occurred_at timestamptz, occurred_offset int,
                     direction text, resident boolean, party_size int, health_code text, health_code_read text,
                     temperature numeric, fever boolean, decision text, reason text, note text, visitor_origin text,
@@ -59,23 +74,24 @@ public class EntryRepository {
                                    resident, party_size, health_code, health_code_read, temperature, fever, decision,
                                    reason, note, visitor_origin, visitor_purpose, visitor_name, visitor_phone_last4,
                                    visitor_phone_hash, visitor_plate, content_hash, recorded_by, shift_id)
-                SELECT r.id, r.checkpoint_id, r.village_id, r.occurred_at, r.occurred_offset, :now, r.direction,
+                SELECT r.id, r.checkpoint_id, r.village_id, r.occurred_at, r.occurred_offset, p.now, r.direction,
                        r.resident, r.party_size, r.health_code, r.health_code_read, r.temperature, r.fever, r.decision,
                        r.reason, r.note, r.visitor_origin, r.visitor_purpose, r.visitor_name, r.visitor_phone_last4,
-                       decode(r.visitor_phone_hash, 'hex'), r.visitor_plate, decode(r.content_hash, 'hex'), :recorder,
+                       decode(r.visitor_phone_hash, 'hex'), r.visitor_plate, decode(r.content_hash, 'hex'), p.recorder,
                        -- the shift the recorder was checked in to when it happened, if any
                        (SELECT a.shift_id FROM assignment a JOIN shift s ON s.id = a.shift_id
-                        WHERE a.volunteer_id = :recorder AND a.checked_in_at <= r.occurred_at
+                        WHERE a.volunteer_id = p.recorder AND a.checked_in_at <= r.occurred_at
                           AND coalesce(a.checked_out_at, s.ends_at) >= r.occurred_at
                         ORDER BY a.checked_in_at DESC LIMIT 1)
-                FROM input r
+                FROM input r, params p
                 ORDER BY r.ord
                 ON CONFLICT (id) DO NOTHING
-                RETURNING id, checkpoint_id, village_id, occurred_at, direction, party_size, health_code, fever, decision
+                RETURNING id, checkpoint_id, village_id, occurred_at, direction, party_size, health_code, fever, decision,
+                          shift_id
             ),
             hourly AS (
                 INSERT INTO entry_hourly AS h (checkpoint_id, hour, %s)
-                SELECT checkpoint_id, date_trunc('hour', occurred_at, :zone), %s
+                SELECT checkpoint_id, date_trunc('hour', occurred_at, (SELECT zone FROM params)), %s
                 FROM inserted
                 GROUP BY 1, 2
                 ORDER BY 1, 2
@@ -83,11 +99,11 @@ public class EntryRepository {
             ),
             alerts AS (
                 INSERT INTO alert (id, entry_id, checkpoint_id, village_id, kind, raised_at)
-                SELECT gen_random_uuid(), i.id, i.checkpoint_id, i.village_id, r.alert_kind, :now
-                FROM inserted i JOIN input r ON r.id = i.id
+                SELECT gen_random_uuid(), i.id, i.checkpoint_id, i.village_id, r.alert_kind, p.now
+                FROM inserted i JOIN input r ON r.id = i.id, params p
                 WHERE r.alert_kind IS NOT NULL
             )
-            SELECT id FROM inserted
+            SELECT id, shift_id FROM inserted
             """.formatted(HOURLY_COLUMNS, HOURLY_COUNTS.formatted("1"), ADD_EXCLUDED);
 
     private static final String VOID = """
@@ -114,11 +130,13 @@ public class EntryRepository {
             """;
 
     private final EntityManager em;
+    private final DataSource database;
     private final ObjectMapper json;
     private final ZoneId zone;
 
-    EntryRepository(EntityManager em, ObjectMapper json, GatepostConfig config) {
+    EntryRepository(EntityManager em, DataSource database, ObjectMapper json, GatepostConfig config) {
         this.em = em;
+        this.database = database;
         this.json = json;
         this.zone = config.timeZone();
     }
@@ -132,31 +150,78 @@ public class EntryRepository {
                   UUID voidedBy, String voidReason) {
     }
 
-    /** Writes the rows that are new (by id) with their counts and alerts; answers the ids written. */
-    @SuppressWarnings("unchecked")
-    public List<UUID> insert(List<EntryRow> rows, UUID recorder, Instant now) {
+    /**
+     * Writes the rows that are new (by id) with their counts and alerts; answers the ids written,
+     * each with the shift it was tied to (or null). One statement in autocommit: PostgreSQL
+     * commits the entries, counts and alerts together before this returns, and the hot path of
+     * every gate needs no transaction manager. Plain JDBC for the same reason.
+     */
+    public Map<UUID, Optional<UUID>> insert(List<EntryRow> rows, UUID recorder, Instant now) {
+        Map<UUID, Optional<UUID>> written = new HashMap<>();
         if (rows.isEmpty()) {
-            return List.of();
+            return written;
         }
-        return em.createNativeQuery(INSERT)
-                .setParameter("rows", toJson(rows))
-                .setParameter("recorder", recorder)
-                .setParameter("now", now)
-                .setParameter("zone", zone.getId())
-                .getResultList();
+        try (Connection connection = database.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setString(1, toJson(rows));
+            insert.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            insert.setObject(3, recorder);
+            insert.setString(4, zone.getId());
+            try (ResultSet result = insert.executeQuery()) {
+                while (result.next()) {
+                    written.put(result.getObject(1, UUID.class), Optional.ofNullable(result.getObject(2, UUID.class)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not record entries", e);
+        }
+        return written;
+    }
+
+    /** A checkpoint as the recording rules need it. */
+    public record CheckpointFacts(UUID id, String kind, UUID villageId, boolean active) {
+    }
+
+    public Map<UUID, CheckpointFacts> checkpoints(Collection<UUID> ids) {
+        Map<UUID, CheckpointFacts> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        try (Connection connection = database.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT id, kind, parent_id, active FROM place WHERE id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    UUID id = result.getObject(1, UUID.class);
+                    found.put(id, new CheckpointFacts(id, result.getString(2), result.getObject(3, UUID.class),
+                            result.getBoolean(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read checkpoints", e);
+        }
+        return found;
     }
 
     /** The content digests (hex) stored for these ids; an id missing from the map is not stored. */
-    @SuppressWarnings("unchecked")
     public Map<UUID, String> contentHashes(Collection<UUID> ids) {
         Map<UUID, String> hashes = new HashMap<>();
         if (ids.isEmpty()) {
             return hashes;
         }
-        List<Object[]> rows = em.createNativeQuery("SELECT id, encode(content_hash, 'hex') FROM entry WHERE id IN (:ids)")
-                .setParameter("ids", ids)
-                .getResultList();
-        rows.forEach(r -> hashes.put((UUID) r[0], (String) r[1]));
+        try (Connection connection = database.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT id, encode(content_hash, 'hex') FROM entry WHERE id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    hashes.put(result.getObject(1, UUID.class), result.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read entries", e);
+        }
         return hashes;
     }
 

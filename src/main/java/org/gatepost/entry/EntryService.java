@@ -35,7 +35,6 @@ import org.gatepost.common.ProblemException;
 import org.gatepost.common.TimeRange;
 import org.gatepost.place.Place;
 import org.gatepost.place.PlaceKind;
-import org.gatepost.place.PlaceRepository;
 import org.gatepost.place.PlaceService;
 
 /**
@@ -48,18 +47,18 @@ public class EntryService {
     public static final int LARGEST_BATCH = 500;
 
     private final EntryRepository entries;
+    private final CheckpointCache checkpointCache;
     private final AlertService alerts;
-    private final PlaceRepository placeRepository;
     private final PlaceService places;
     private final PhoneHasher phones;
     private final EntryPolicy policy;
     private final ZoneId zone;
 
-    EntryService(EntryRepository entries, AlertService alerts, PlaceRepository placeRepository, PlaceService places,
+    EntryService(EntryRepository entries, CheckpointCache checkpointCache, AlertService alerts, PlaceService places,
                  PhoneHasher phones, GatepostConfig config) {
         this.entries = entries;
+        this.checkpointCache = checkpointCache;
         this.alerts = alerts;
-        this.placeRepository = placeRepository;
         this.places = places;
         this.phones = phones;
         this.policy = new EntryPolicy(config.gate().feverThreshold(), config.retention());
@@ -69,8 +68,12 @@ public class EntryService {
     /** What became of one item. */
     public enum Status { CREATED, DUPLICATE, CONFLICT, REJECTED }
 
-    /** One item's outcome, in the order sent. */
-    public record Outcome(UUID id, Status status, Problem problem) {
+    /** One item's outcome, in the order sent; a created entry comes with its view. */
+    public record Outcome(UUID id, Status status, Problem problem, EntryView created) {
+
+        Outcome(UUID id, Status status, Problem problem) {
+            this(id, status, problem, null);
+        }
     }
 
     /**
@@ -81,13 +84,14 @@ public class EntryService {
     }
 
     /**
-     * Records the items in one transaction and answers each one's outcome. Rejected items are
-     * left out; the good ones are written. Nothing is acknowledged before it is committed.
+     * Records the items and answers each one's outcome. Rejected items are left out; the good
+     * ones are written by one statement, committed before this returns (see
+     * {@link EntryRepository#insert}).
      */
-    @Transactional
     public List<Outcome> record(Caller caller, List<Item> items) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Map<UUID, Place> checkpoints = checkpoints(items);
+        Map<UUID, EntryRepository.CheckpointFacts> checkpoints = checkpointCache.get(items.stream()
+                .filter(i -> i.request() != null).map(i -> i.request().checkpointId()).distinct().toList());
         Outcome[] outcomes = new Outcome[items.size()];
         List<EntryRow> rows = new ArrayList<>();
         Map<Integer, EntryRow> rowOfItem = new LinkedHashMap<>(); // in the order sent: a repeated id's first item is the one created
@@ -108,13 +112,15 @@ public class EntryService {
                 outcomes[i] = new Outcome(item.request().id(), Status.REJECTED, e.problem());
             }
         }
-        Set<UUID> created = new HashSet<>(entries.insert(rows, caller.accountId(), now));
+        Map<UUID, Optional<UUID>> created = entries.insert(rows, caller.accountId(), now);
         Set<UUID> others = new HashSet<>();
         rowOfItem.forEach((i, row) -> {
-            if (!created.remove(row.id())) {
+            Optional<UUID> shift = created.remove(row.id());
+            if (shift == null) {
                 others.add(row.id());
             } else {
-                outcomes[i] = new Outcome(row.id(), Status.CREATED, null);
+                outcomes[i] = new Outcome(row.id(), Status.CREATED, null,
+                        created(row, caller, shift.orElse(null), now));
             }
         });
         Map<UUID, String> stored = entries.contentHashes(others);
@@ -170,25 +176,16 @@ public class EntryService {
         return view(caller, entries.find(id).orElseThrow());
     }
 
-    private Map<UUID, Place> checkpoints(List<Item> items) {
-        List<UUID> ids = items.stream().filter(i -> i.request() != null).map(i -> i.request().checkpointId())
-                .distinct().toList();
-        Map<UUID, Place> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            placeRepository.list("id in ?1", ids).forEach(p -> found.put(p.id, p));
-        }
-        return found;
-    }
-
     /** Checks one request (scope, then the rule at the gate) and normalises it into a row. */
-    private EntryRow row(Caller caller, EntryRequest request, Map<UUID, Place> checkpoints, Instant now) {
-        Place checkpoint = checkpoints.get(request.checkpointId());
-        boolean ours = checkpoint != null && checkpoint.kind == PlaceKind.CHECKPOINT
-                && Objects.equals(checkpoint.parentId, caller.placeId());
+    private EntryRow row(Caller caller, EntryRequest request, Map<UUID, EntryRepository.CheckpointFacts> checkpoints,
+                         Instant now) {
+        EntryRepository.CheckpointFacts checkpoint = checkpoints.get(request.checkpointId());
+        boolean ours = checkpoint != null && PlaceKind.CHECKPOINT.name().equals(checkpoint.kind())
+                && Objects.equals(checkpoint.villageId(), caller.placeId());
         if (!ours) {
             throw ProblemException.rule("checkpointId", "no such checkpoint in your village");
         }
-        if (!checkpoint.active) {
+        if (!checkpoint.active()) {
             throw ProblemException.rule("checkpointId", "the checkpoint is closed (deactivated)");
         }
         BigDecimal temperature = request.temperature() == null ? null
@@ -214,13 +211,25 @@ public class EntryService {
                 String.valueOf(temperature), request.decision().name(), String.valueOf(blankToNull(request.reason())),
                 String.valueOf(blankToNull(request.note())), String.valueOf(origin), String.valueOf(purpose),
                 String.valueOf(name), String.valueOf(phone), String.valueOf(plate));
-        return new EntryRow(request.id(), checkpoint.id, checkpoint.parentId, occurredAt, offset.getTotalSeconds(),
+        return new EntryRow(request.id(), checkpoint.id(), checkpoint.villageId(), occurredAt, offset.getTotalSeconds(),
                 request.direction(), request.resident(), request.partySize(), request.healthCode(),
                 request.healthCodeRead(), temperature, policy.isFever(temperature), request.decision(),
                 blankToNull(request.reason()), blankToNull(request.note()), origin, purpose, name,
                 phone == null ? null : phone.substring(Math.max(0, phone.length() - 4)),
                 phone == null ? null : HexFormat.of().formatHex(phones.hash(phone)), plate, sha256(content),
                 policy.alertFor(request.healthCode(), temperature, request.decision()).orElse(null));
+    }
+
+    /** The view of an entry just written by the caller, without reading it back. */
+    private EntryView created(EntryRow row, Caller caller, UUID shiftId, Instant now) {
+        EntryView.VisitorView visitor = row.resident() ? null : new EntryView.VisitorView(row.visitorOrigin(),
+                row.visitorPurpose(), row.visitorName(),
+                row.visitorPhoneLast4() == null ? null : "*******" + row.visitorPhoneLast4(), row.visitorPlate());
+        return new EntryView(row.id(), row.checkpointId(),
+                row.occurredAt().atOffset(ZoneOffset.ofTotalSeconds(row.occurredOffset())), TimeRange.local(now, zone),
+                row.direction(), row.resident(), row.partySize(), row.healthCode(), row.healthCodeRead(), row.temperature(),
+                row.fever(), row.decision(), row.reason(), row.note(), visitor, caller.accountId(), shiftId, false, null,
+                null, null);
     }
 
     private EntryView view(Caller caller, EntryRepository.Stored e) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.gatepost.account.Caller;
@@ -21,9 +22,11 @@ import org.gatepost.common.ProblemException;
 public class PlaceService {
 
     private final PlaceRepository places;
+    private final Event<PlaceChanged> changed;
 
-    PlaceService(PlaceRepository places) {
+    PlaceService(PlaceRepository places, Event<PlaceChanged> changed) {
         this.places = places;
+        this.changed = changed;
     }
 
     /** Whether the caller's scope covers this place. */
@@ -117,6 +120,7 @@ public class PlaceService {
             place.active = request.active();
         }
         places.flush();
+        changed.fire(new PlaceChanged(place.id));
         return PlaceView.of(place);
     }
 }

@@ -48,7 +48,7 @@ public class VillageRosterResource {
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_CADRE})
     @Operation(summary = "Replace the village's day plan (the village's cadre)")
     public List<ShiftTemplateView> replaceTemplates(@PathParam("id") UUID id,
-                                                    @NotNull @Valid List<@NotNull @Valid ShiftTemplateView> request) {
+                                                    @NotNull List<@NotNull @Valid ShiftTemplateView> request) {
         return service.replaceTemplates(caller.get(), id, request);
     }
 
