@@ -46,7 +46,7 @@ class SecurityMatrixTest {
      * still to check out of, and in each village an entry turned away for a red code, with its alert.
      */
     record Ctx(World w, Shift shiftA, Shift shiftB, Shift shiftToCheckOut, String entryA, String entryB,
-               String alertA, String alertB) {
+               String alertA, String alertB, String townshipKey, String countyKey) {
     }
 
     @BeforeEach
@@ -61,7 +61,8 @@ class SecurityMatrixTest {
         fixtures.assignment(done, world.volunteerA(), now.minus(Duration.ofHours(8)), null, null);
         String entryA = redCode(fixtures.token(world.volunteerA()), world.checkpointA1());
         String entryB = redCode(fixtures.token(world.volunteerB()), world.checkpointB1());
-        ctx = new Ctx(world, shiftA, shiftB, done, entryA, entryB, alertOf(entryA), alertOf(entryB));
+        ctx = new Ctx(world, shiftA, shiftB, done, entryA, entryB, alertOf(entryA), alertOf(entryB),
+                apiKey(world.townshipOfficial(), world.township().id), apiKey(world.countyOfficial(), world.county().id));
     }
 
     /**
@@ -174,6 +175,17 @@ class SecurityMatrixTest {
                 asCadre("POST /alerts/{id}/acknowledge", "POST", c -> "/api/v1/alerts/" + c.alertA() + "/acknowledge",
                         c -> Map.of("note", "已處理"), volunteer, c -> "/api/v1/alerts/" + c.alertB() + "/acknowledge",
                         c -> Map.of("note", "已處理"), 404),
+                asCadre("GET /stats/summary", "GET", c -> range("/api/v1/stats/summary", c.w().villageA().id), none,
+                        volunteer, c -> range("/api/v1/stats/summary", c.w().villageB().id), none, 404),
+                asCadre("GET /stats/series", "GET", c -> range("/api/v1/stats/series", c.w().villageA().id) + "&bucket=day",
+                        none, volunteer, c -> range("/api/v1/stats/series", c.w().villageB().id) + "&bucket=day", none, 404),
+                new Endpoint("POST /api-keys", "POST", c -> "/api/v1/api-keys", c -> keyFor(c.w().township().id),
+                        c -> c.w().townshipOfficial(), c -> c.w().cadreA(), c -> "/api/v1/api-keys",
+                        c -> keyFor(c.w().county().id), 422),
+                new Endpoint("GET /api-keys", "GET", c -> "/api/v1/api-keys", none, c -> c.w().townshipOfficial(),
+                        c -> c.w().cadreA(), null, none, 0),
+                new Endpoint("DELETE /api-keys/{id}", "DELETE", c -> "/api/v1/api-keys/" + c.townshipKey(), none,
+                        c -> c.w().townshipOfficial(), c -> c.w().cadreA(), c -> "/api/v1/api-keys/" + c.countyKey(), none, 404),
                 asCadre("GET /stats/coverage", "GET", c -> "/api/v1/stats/coverage?placeId=" + c.w().villageA().id, none,
                         volunteer, c -> "/api/v1/stats/coverage?placeId=" + c.w().villageB().id, none, 404),
                 asCadre("GET /stats/understaffed", "GET", c -> range("/api/v1/stats/understaffed", c.w().villageA().id), none,
@@ -255,6 +267,15 @@ class SecurityMatrixTest {
         if (status >= 400) {
             response.then().contentType("application/problem+json");
         }
+    }
+
+    private String apiKey(Account official, UUID placeId) {
+        return as(fixtures.token(official)).body(keyFor(placeId)).post("/api/v1/api-keys").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private static Map<String, Object> keyFor(UUID placeId) {
+        return Map.of("name", "大屏", "placeId", placeId, "expiresAt", java.time.OffsetDateTime.now().plusDays(30).toString());
     }
 
     private static String redCode(String token, org.gatepost.place.Place checkpoint) {

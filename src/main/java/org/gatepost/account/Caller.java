@@ -2,8 +2,16 @@ package org.gatepost.account;
 
 import java.util.UUID;
 
-/** The signed-in account making this request, as checked against the database. */
-public record Caller(UUID accountId, String name, Role role, UUID placeId) {
+/**
+ * Who makes this request, as checked against the database: a signed-in account, or a
+ * dashboard's API key ({@code apiKey}: then {@code accountId} is the key's id, the role
+ * OFFICIAL and the scope the key's place; keys read statistics only).
+ */
+public record Caller(UUID accountId, String name, Role role, UUID placeId, boolean apiKey) {
+
+    public Caller(UUID accountId, String name, Role role, UUID placeId) {
+        this(accountId, name, role, placeId, false);
+    }
 
     public boolean isAdmin() {
         return role == Role.ADMIN;

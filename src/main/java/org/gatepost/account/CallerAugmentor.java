@@ -25,8 +25,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class CallerAugmentor implements SecurityIdentityAugmentor {
 
-    static final String CALLER = "gatepost.caller";
-
     private final DataSource database;
 
     CallerAugmentor(DataSource database) {
@@ -52,7 +50,7 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
                     .setPrincipal(token)
                     .addCredentials(identity.getCredentials())
                     .addAttributes(identity.getAttributes())
-                    .addAttribute(CALLER, caller)
+                    .addAttribute(CurrentCaller.CALLER, caller)
                     .addRole(caller.role().name())
                     .build();
         });

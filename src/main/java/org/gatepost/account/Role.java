@@ -15,4 +15,6 @@ public enum Role {
     public static final String NAME_OFFICIAL = "OFFICIAL";
     public static final String NAME_CADRE = "CADRE";
     public static final String NAME_VOLUNTEER = "VOLUNTEER";
+    /** Not an account's role: the role of a dashboard's API key, which reads statistics only. */
+    public static final String NAME_DASHBOARD = "DASHBOARD";
 }

@@ -28,7 +28,8 @@ class PlatformTest {
                 "/api/v1/shifts/{id}", "/api/v1/shifts/{id}/assignments/{volunteerId}", "/api/v1/shifts/{id}/check-in",
                 "/api/v1/shifts/{id}/check-out", "/api/v1/me/shifts", "/api/v1/stats/coverage",
                 "/api/v1/stats/understaffed", "/api/v1/stats/volunteer-hours", "/api/v1/entries", "/api/v1/entries/batch",
-                "/api/v1/entries/{id}", "/api/v1/entries/{id}/void", "/api/v1/alerts", "/api/v1/alerts/{id}/acknowledge"}) {
+                "/api/v1/entries/{id}", "/api/v1/entries/{id}/void", "/api/v1/alerts", "/api/v1/alerts/{id}/acknowledge",
+                "/api/v1/stats/summary", "/api/v1/stats/series", "/api/v1/api-keys", "/api/v1/api-keys/{id}"}) {
             assertTrue(paths.containsKey(path), "documented: " + path);
         }
         paths.forEach((path, operations) -> {

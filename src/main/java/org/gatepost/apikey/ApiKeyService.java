@@ -1,0 +1,107 @@
+package org.gatepost.apikey;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.gatepost.account.Caller;
+import org.gatepost.common.GatepostConfig;
+import org.gatepost.common.ProblemException;
+import org.gatepost.common.TimeRange;
+import org.gatepost.place.Place;
+import org.gatepost.place.PlaceService;
+
+/**
+ * Read-only keys for dashboard systems. A key is 32 random bytes, shown once; only its
+ * SHA-256 digest is stored (a random secret needs no slow hash), and every request checks
+ * it is neither revoked nor expired.
+ */
+@ApplicationScoped
+@Transactional
+public class ApiKeyService {
+
+    public static final String PREFIX = "gpk_";
+    static final Duration LONGEST_LIFE = Duration.ofDays(366);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ApiKeyRepository keys;
+    private final PlaceService places;
+    private final ZoneId zone;
+
+    ApiKeyService(ApiKeyRepository keys, PlaceService places, GatepostConfig config) {
+        this.keys = keys;
+        this.places = places;
+        this.zone = config.timeZone();
+    }
+
+    public ApiKeyView create(Caller caller, CreateApiKeyRequest request) {
+        Place place;
+        try {
+            place = places.visible(caller, request.placeId());
+        } catch (ProblemException e) {
+            throw ProblemException.rule("placeId", "no such place in your area");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant expires = request.expiresAt().toInstant();
+        if (!expires.isAfter(now)) {
+            throw ProblemException.rule("expiresAt", "must lie in the future");
+        }
+        if (expires.isAfter(now.plus(LONGEST_LIFE))) {
+            throw ProblemException.rule("expiresAt", "a key lives at most a year; make a new one then");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        ApiKey apiKey = new ApiKey();
+        apiKey.id = UUID.randomUUID();
+        apiKey.name = request.name().trim();
+        apiKey.placeId = place.id;
+        apiKey.keyDigest = digest(key);
+        apiKey.createdBy = caller.accountId();
+        apiKey.createdAt = now;
+        apiKey.expiresAt = expires;
+        keys.persist(apiKey);
+        return view(apiKey, key);
+    }
+
+    /** The keys of the caller's area (all of them for admins). */
+    public List<ApiKeyView> list(Caller caller) {
+        return keys.below(caller.isAdmin() ? null : caller.placeId()).stream().map(k -> view(k, null)).toList();
+    }
+
+    /** Revokes a key at once; revoking it again changes nothing. */
+    public void revoke(Caller caller, UUID id) {
+        ApiKey key = keys.findById(id);
+        if (key == null || !places.covers(caller, key.placeId)) {
+            throw ProblemException.notFound("API key " + id);
+        }
+        if (key.revokedAt == null) {
+            key.revokedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            key.revokedBy = caller.accountId();
+        }
+    }
+
+    static byte[] digest(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ApiKeyView view(ApiKey key, String secret) {
+        return new ApiKeyView(key.id, key.name, key.placeId, TimeRange.local(key.createdAt, zone),
+                TimeRange.local(key.expiresAt, zone), key.revokedAt != null, secret);
+    }
+}

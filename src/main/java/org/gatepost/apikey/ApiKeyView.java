@@ -1,0 +1,15 @@
+package org.gatepost.apikey;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A key as listed; {@code key} is present only in the answer that created it. */
+public record ApiKeyView(UUID id, String name, UUID placeId, OffsetDateTime createdAt, OffsetDateTime expiresAt,
+                         boolean revoked,
+                         @JsonInclude(JsonInclude.Include.NON_NULL)
+                         @Schema(description = "The secret, shown this once: send it as 'Authorization: Bearer <key>'")
+                         String key) {
+}

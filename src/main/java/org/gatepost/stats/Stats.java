@@ -1,0 +1,36 @@
+package org.gatepost.stats;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What the statistics endpoints answer. */
+public final class Stats {
+
+    private Stats() {
+    }
+
+    /**
+     * Totals for the gates below a place over [from, to), widened to whole hours. Voided
+     * entries never count; {@code persons} adds up party sizes, every other figure counts entries.
+     */
+    public record Summary(UUID placeId, OffsetDateTime from, OffsetDateTime to, long entries, long persons,
+                          @JsonProperty("in") long in, @JsonProperty("out") long out, long admitted, long refused,
+                          long referred, Map<String, Long> healthCodes, long fevers, long openAlerts) {
+    }
+
+    /** Time series, one per place (the place itself, or each of its children). */
+    public record Series(String bucket, OffsetDateTime from, OffsetDateTime to, List<PlaceSeries> series) {
+    }
+
+    public record PlaceSeries(UUID placeId, String name, List<Point> points) {
+    }
+
+    /** One hour or day, starting at {@code start} (local midnight for days). */
+    public record Point(OffsetDateTime start, long entries, long persons, long admitted, long refused, long referred,
+                        long fevers) {
+    }
+}

@@ -1,0 +1,180 @@
+package org.gatepost.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gatepost.account.CurrentCaller;
+import org.gatepost.account.Role;
+import org.gatepost.common.Csv;
+import org.gatepost.common.Cursor;
+import org.gatepost.common.GatepostConfig;
+import org.gatepost.common.Ids;
+import org.gatepost.common.Page;
+import org.gatepost.common.Paging;
+import org.gatepost.common.ProblemException;
+import org.gatepost.common.TimeRange;
+import org.gatepost.roster.RosterStats;
+import org.gatepost.roster.RosterStatsService;
+
+/**
+ * Every statistics endpoint, for officials, cadres and dashboard API keys, each in its own
+ * subtree. Each answers JSON, or CSV for spreadsheets ({@code Accept: text/csv} or {@code format=csv}).
+ */
+@Path("/api/v1/stats")
+@Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+@Tag(name = "Statistics")
+@RolesAllowed({Role.NAME_ADMIN, Role.NAME_OFFICIAL, Role.NAME_CADRE, Role.NAME_DASHBOARD})
+public class StatsResource {
+
+    private final StatsService stats;
+    private final RosterStatsService roster;
+    private final CurrentCaller caller;
+    private final GatepostConfig config;
+
+    @Context
+    HttpHeaders headers;
+
+    StatsResource(StatsService stats, RosterStatsService roster, CurrentCaller caller, GatepostConfig config) {
+        this.stats = stats;
+        this.roster = roster;
+        this.caller = caller;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/summary")
+    @Operation(summary = "Totals below a place over [from, to): entries, persons, in/out, decisions, health codes, fevers, open alerts")
+    @APIResponse(responseCode = "200", description = "The totals", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Stats.Summary.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE)})
+    public Response summary(@QueryParam("placeId") String placeId, @QueryParam("from") String from,
+                            @QueryParam("to") String to, @QueryParam("format") @Parameter(description = "json or csv") String format) {
+        boolean csv = Csv.wanted(format, headers);
+        Stats.Summary s = stats.summary(caller.forStatistics(), Ids.require("placeId", placeId), range(from, to));
+        if (!csv) {
+            return Response.ok(s, MediaType.APPLICATION_JSON).build();
+        }
+        List<String> header = new ArrayList<>(List.of("placeId", "from", "to", "entries", "persons", "in", "out",
+                "admitted", "refused", "referred"));
+        List<Object> row = new ArrayList<>(List.of(s.placeId(), s.from(), s.to(), s.entries(), s.persons(), s.in(), s.out(),
+                s.admitted(), s.refused(), s.referred()));
+        s.healthCodes().forEach((code, count) -> {
+            header.add(code);
+            row.add(count);
+        });
+        header.addAll(List.of("fevers", "openAlerts"));
+        row.addAll(List.of(s.fevers(), s.openAlerts()));
+        return Csv.response("summary", header, List.of(row));
+    }
+
+    @GET
+    @Path("/series")
+    @Operation(summary = "Time series below a place, by hour or by day (local midnight); split=children gives one per child place")
+    @APIResponse(responseCode = "200", description = "The series", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Stats.Series.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE)})
+    public Response series(@QueryParam("placeId") String placeId, @QueryParam("from") String from,
+                           @QueryParam("to") String to, @QueryParam("bucket") @Parameter(description = "hour or day") String bucket,
+                           @QueryParam("split") @Parameter(description = "children, to split into child places") String split,
+                           @QueryParam("format") String format) {
+        boolean csv = Csv.wanted(format, headers);
+        if (split != null && !split.isBlank() && !split.trim().equals("children")) {
+            throw ProblemException.invalid("split", "must be children, or left out");
+        }
+        Stats.Series s = stats.series(caller.forStatistics(), Ids.require("placeId", placeId), range(from, to),
+                StatsService.Bucket.parse(bucket), split != null && !split.isBlank());
+        if (!csv) {
+            return Response.ok(s, MediaType.APPLICATION_JSON).build();
+        }
+        List<List<?>> rows = new ArrayList<>();
+        s.series().forEach(series -> series.points().forEach(p -> rows.add(List.of(series.placeId(), series.name(),
+                p.start(), p.entries(), p.persons(), p.admitted(), p.refused(), p.referred(), p.fevers()))));
+        return Csv.response("series", List.of("placeId", "name", "start", "entries", "persons", "admitted", "refused",
+                "referred", "fevers"), rows);
+    }
+
+    @GET
+    @Path("/coverage")
+    @Operation(summary = "Every gate below a place at a moment (default: now): its shift, minimum, assigned and on duty")
+    public Response coverage(@QueryParam("placeId") String placeId, @QueryParam("at") String at,
+                             @QueryParam("format") String format) {
+        boolean csv = Csv.wanted(format, headers);
+        RosterStats.Coverage c = roster.coverage(caller.forStatistics(), Ids.require("placeId", placeId),
+                TimeRange.instant("at", at, config.timeZone()));
+        if (!csv) {
+            return Response.ok(c, MediaType.APPLICATION_JSON).build();
+        }
+        List<List<?>> rows = new ArrayList<>();
+        c.checkpoints().forEach(p -> rows.add(nullable(c.at(), p.checkpointId(), p.name(), p.shiftId(), p.startsAt(),
+                p.endsAt(), p.minStaff(), p.assigned(), p.onDuty(), p.status())));
+        return Csv.response("coverage", List.of("at", "checkpointId", "name", "shiftId", "startsAt", "endsAt", "minStaff",
+                "assigned", "onDuty", "status"), rows);
+    }
+
+    @GET
+    @Path("/understaffed")
+    @Operation(summary = "Shifts below their minimum staff in [from, to)")
+    public Response understaffed(@QueryParam("placeId") String placeId, @QueryParam("from") String from,
+                                 @QueryParam("to") String to, @QueryParam("cursor") String cursor,
+                                 @QueryParam("limit") String limit, @QueryParam("format") String format) {
+        boolean csv = Csv.wanted(format, headers);
+        Page<RosterStats.UnderstaffedShift> page = roster.understaffed(caller.forStatistics(),
+                Ids.require("placeId", placeId), range(from, to), Cursor.decode(cursor), Paging.limit(limit));
+        if (!csv) {
+            return Response.ok(page, MediaType.APPLICATION_JSON).build();
+        }
+        List<List<?>> rows = new ArrayList<>();
+        page.items().forEach(s -> rows.add(List.of(s.shiftId(), s.checkpointId(), s.checkpointName(), s.startsAt(),
+                s.endsAt(), s.minStaff(), s.assigned(), s.checkedIn(), s.missing())));
+        Response.ResponseBuilder response = Response.fromResponse(Csv.response("understaffed", List.of("shiftId",
+                "checkpointId", "checkpointName", "startsAt", "endsAt", "minStaff", "assigned", "checkedIn", "missing"), rows));
+        if (page.nextCursor() != null) {
+            response.header("Link", "<?cursor=" + page.nextCursor() + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("/volunteer-hours")
+    @Operation(summary = "Service hours per volunteer and per team for check-ins in [from, to)")
+    public Response volunteerHours(@QueryParam("placeId") String placeId, @QueryParam("from") String from,
+                                   @QueryParam("to") String to, @QueryParam("format") String format) {
+        boolean csv = Csv.wanted(format, headers);
+        RosterStats.VolunteerHours hours = roster.volunteerHours(caller.forStatistics(), Ids.require("placeId", placeId),
+                range(from, to));
+        if (!csv) {
+            return Response.ok(hours, MediaType.APPLICATION_JSON).build();
+        }
+        java.util.Map<java.util.UUID, String> teamNames = new java.util.HashMap<>();
+        hours.teams().forEach(t -> teamNames.put(t.teamId(), t.name()));
+        List<List<?>> rows = new ArrayList<>();
+        hours.volunteers().forEach(v -> rows.add(nullable(v.accountId(), v.name(), v.teamId(),
+                v.teamId() == null ? null : teamNames.get(v.teamId()), v.shifts(), v.hours())));
+        return Csv.response("volunteer-hours", List.of("accountId", "name", "teamId", "team", "shifts", "hours"), rows);
+    }
+
+    private TimeRange range(String from, String to) {
+        return TimeRange.parse(from, to, config.timeZone());
+    }
+
+    /** A CSV row that may hold empty fields. */
+    private static List<Object> nullable(Object... fields) {
+        return java.util.Arrays.asList(fields);
+    }
+}

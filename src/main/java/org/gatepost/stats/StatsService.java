@@ -1,0 +1,125 @@
+package org.gatepost.stats;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.gatepost.account.Caller;
+import org.gatepost.common.GatepostConfig;
+import org.gatepost.common.ProblemException;
+import org.gatepost.common.TimeRange;
+import org.gatepost.entry.HealthCode;
+import org.gatepost.place.Place;
+import org.gatepost.place.PlaceKind;
+import org.gatepost.place.PlaceService;
+
+/** Summary and series for the subtree below a place in the caller's area, from the hourly counts. */
+@ApplicationScoped
+@Transactional
+public class StatsService {
+
+    static final Duration LONGEST_HOURLY_RANGE = Duration.ofDays(31);
+
+    private final StatsRepository stats;
+    private final PlaceService places;
+    private final ZoneId zone;
+
+    StatsService(StatsRepository stats, PlaceService places, GatepostConfig config) {
+        this.stats = stats;
+        this.places = places;
+        this.zone = config.timeZone();
+    }
+
+    /** Hour or day buckets. */
+    public enum Bucket {
+        HOUR, DAY;
+
+        public static Bucket parse(String value) {
+            if (value == null || value.isBlank()) {
+                return HOUR;
+            }
+            return switch (value.trim().toLowerCase()) {
+                case "hour" -> HOUR;
+                case "day" -> DAY;
+                default -> throw ProblemException.invalid("bucket", "must be hour or day");
+            };
+        }
+    }
+
+    public Stats.Summary summary(Caller caller, UUID placeId, TimeRange requested) {
+        Place top = places.visible(caller, placeId);
+        TimeRange range = widen(requested, Bucket.HOUR);
+        StatsRepository.Totals t = stats.totals(top.id, range.from(), range.to());
+        Map<String, Long> codes = new LinkedHashMap<>();
+        codes.put(HealthCode.GREEN.name(), t.green());
+        codes.put(HealthCode.YELLOW.name(), t.yellow());
+        codes.put(HealthCode.RED.name(), t.red());
+        codes.put(HealthCode.NO_PHONE.name(), t.noPhone());
+        codes.put(HealthCode.UNREADABLE.name(), t.unreadable());
+        codes.put(HealthCode.PAPER_PASS.name(), t.paperPass());
+        return new Stats.Summary(top.id, TimeRange.local(range.from(), zone), TimeRange.local(range.to(), zone),
+                t.entries(), t.persons(), t.in(), t.out(), t.admitted(), t.refused(), t.referred(), codes, t.fevers(),
+                stats.openAlerts(top.id, range.from(), range.to()));
+    }
+
+    public Stats.Series series(Caller caller, UUID placeId, TimeRange requested, Bucket bucket, boolean split) {
+        Place top = places.visible(caller, placeId);
+        if (split && top.kind == PlaceKind.CHECKPOINT) {
+            throw ProblemException.invalid("split", "a checkpoint has no children to split into");
+        }
+        TimeRange range = widen(requested, bucket);
+        if (bucket == Bucket.HOUR && Duration.between(range.from(), range.to()).compareTo(LONGEST_HOURLY_RANGE) > 0) {
+            throw ProblemException.invalid("bucket", "hourly series span at most 31 days; use bucket=day");
+        }
+        Map<UUID, String> members = split ? stats.children(top.id) : Map.of(top.id, top.name);
+        Map<UUID, Map<Instant, StatsRepository.Point>> found = new HashMap<>();
+        for (StatsRepository.Point point : stats.series(top.id, range.from(), range.to(), bucket == Bucket.DAY,
+                zone.getId(), split)) {
+            found.computeIfAbsent(point.placeId(), id -> new HashMap<>()).put(point.start(), point);
+        }
+        List<Instant> starts = starts(range, bucket);
+        List<Stats.PlaceSeries> series = new ArrayList<>();
+        members.forEach((id, name) -> {
+            Map<Instant, StatsRepository.Point> points = found.getOrDefault(id, Map.of());
+            series.add(new Stats.PlaceSeries(id, name, starts.stream().map(start -> {
+                StatsRepository.Point p = points.get(start);
+                return p == null ? new Stats.Point(TimeRange.local(start, zone), 0, 0, 0, 0, 0, 0)
+                        : new Stats.Point(TimeRange.local(start, zone), p.entries(), p.persons(), p.admitted(),
+                                p.refused(), p.referred(), p.fevers());
+            }).toList()));
+        });
+        return new Stats.Series(bucket.name().toLowerCase(), TimeRange.local(range.from(), zone),
+                TimeRange.local(range.to(), zone), series);
+    }
+
+    /** The range widened to whole buckets: counts are kept per hour, days start at local midnight. */
+    TimeRange widen(TimeRange range, Bucket bucket) {
+        ChronoUnit unit = bucket == Bucket.DAY ? ChronoUnit.DAYS : ChronoUnit.HOURS;
+        ZonedDateTime from = range.from().atZone(zone).truncatedTo(unit);
+        ZonedDateTime to = range.to().atZone(zone);
+        ZonedDateTime toFloor = to.truncatedTo(unit);
+        ZonedDateTime end = toFloor.equals(to) ? to : toFloor.plus(1, unit);
+        return new TimeRange(from.toInstant(), end.toInstant());
+    }
+
+    private List<Instant> starts(TimeRange range, Bucket bucket) {
+        List<Instant> starts = new ArrayList<>();
+        ZonedDateTime at = range.from().atZone(zone);
+        while (at.toInstant().isBefore(range.to())) {
+            starts.add(at.toInstant());
+            at = bucket == Bucket.DAY ? at.plusDays(1) : at.plusHours(1);
+        }
+        return starts;
+    }
+}
