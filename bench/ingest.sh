@@ -9,7 +9,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DB=${BENCH_DB:-gatepost_bench}
 CONNECTIONS=${CONNECTIONS:-8}
 DURATION=${DURATION:-20}
@@ -17,38 +16,14 @@ WARMUP=${WARMUP:-8}
 BATCH=${BATCH:-500}
 VILLAGES=${VILLAGES:-20}
 CHECKPOINTS_PER_VILLAGE=${CHECKPOINTS_PER_VILLAGE:-5}
-PORT=${BENCH_PORT:-18080}
-OUT=bench/out
-export PGHOST PGPORT PGUSER BATCH
+export BATCH
+source bench/lib.sh
 
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
-command -v psql >/dev/null || { echo "psql is needed (postgresql-client)" >&2; exit 1; }
-mkdir -p "$OUT"
-
-if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
-  echo "== building the application"
-  ./mvnw -q -B package -DskipTests
-fi
+require wrk psql openssl java
+build_if_needed
 DRIVER=$(./mvnw -q -B dependency:build-classpath -Dmdep.includeArtifactIds=postgresql -Dmdep.outputFile=/dev/stdout)
-
-echo "== fresh database $DB"
-psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/private.pem" 2>/dev/null
-openssl pkey -in "$OUT/private.pem" -pubout -out "$OUT/public.pem"
-
-echo "== starting Gatepost on port $PORT"
-QUARKUS_HTTP_PORT=$PORT \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME=$PGUSER \
-MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$OUT/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="$PWD/$OUT/private.pem" \
-GATEPOST_PHONE_HASH_SECRET=bench-secret-0123456789 QUARKUS_LOG_LEVEL=WARN \
-  java -Xmx1g -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 60); do
-  curl -sf "localhost:$PORT/q/health/ready" >/dev/null && break
-  sleep 1
-done
-curl -sf "localhost:$PORT/q/health/ready" >/dev/null || { echo "Gatepost did not start; see $OUT/app.log" >&2; exit 1; }
+fresh_database "$DB"
+start_app "$DB"
 
 echo "== $VILLAGES villages x $CHECKPOINTS_PER_VILLAGE checkpoints, one volunteer each"
 psql -q -d "$DB" -v ON_ERROR_STOP=1 -v villages="$VILLAGES" -v per="$CHECKPOINTS_PER_VILLAGE" <<'SQL'
@@ -68,21 +43,13 @@ SELECT gen_random_uuid(), 'bench volunteer ' || row_number() OVER (), '1380000' 
 FROM place v WHERE v.kind = 'VILLAGE';
 SQL
 
-# Sign an 8-hour token for each volunteer with the benchmark's key, as sign-in would.
-b64() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-now=$(date +%s)
 : > "$OUT/targets.txt"
 psql -At -F ' ' -d "$DB" -c "SELECT a.id, p.id FROM account a JOIN place p ON p.parent_id = a.place_id WHERE a.role = 'VOLUNTEER'" |
 while read -r account checkpoint; do
-  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64)
-  payload=$(printf '{"iss":"https://gatepost.local","sub":"%s","upn":"%s","groups":["VOLUNTEER"],"iat":%d,"exp":%d}' \
-    "$account" "$account" "$now" $((now + 8 * 3600)) | b64)
-  signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$OUT/private.pem" -binary | b64)
-  echo "$header.$payload.$signature $checkpoint" >> "$OUT/targets.txt"
+  echo "$(token "$account" VOLUNTEER) $checkpoint" >> "$OUT/targets.txt"
 done
 
 stored() { psql -At -d "$DB" -c "SELECT count(*) FROM entry"; }
-value() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" | head -1; }
 raw() { java -cp "$DRIVER" bench/RawInserts.java "jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" "$@" | grep RESULT; }
 http() { wrk -t2 -c"$CONNECTIONS" -d"${1}s" -s "$2" "http://localhost:$PORT" | grep RESULT; }
 

@@ -47,6 +47,7 @@ CREATE INDEX entry_personal_pending ON entry (occurred_at) WHERE personal_erased
 -- so that statistics never rescan entries. Voided entries are taken out again.
 CREATE TABLE entry_hourly (
     checkpoint_id uuid        NOT NULL REFERENCES place (id),
+    -- The start of the local hour in the county's time zone.
     hour          timestamptz NOT NULL,
     entries       int         NOT NULL DEFAULT 0,
     persons       int         NOT NULL DEFAULT 0,
@@ -65,6 +66,14 @@ CREATE TABLE entry_hourly (
     PRIMARY KEY (checkpoint_id, hour)
 );
 CREATE INDEX entry_hourly_hour ON entry_hourly (hour, checkpoint_id);
+
+-- The same counts per checkpoint and local day (the county's midnight to midnight), kept the
+-- same way: a county's month is 9,000 rows here instead of 220,000 hourly ones.
+CREATE TABLE entry_daily (LIKE entry_hourly INCLUDING DEFAULTS);
+ALTER TABLE entry_daily DROP COLUMN hour;
+ALTER TABLE entry_daily ADD COLUMN day date NOT NULL;
+ALTER TABLE entry_daily ADD PRIMARY KEY (checkpoint_id, day);
+ALTER TABLE entry_daily ADD FOREIGN KEY (checkpoint_id) REFERENCES place (id);
 
 -- Raised for the village's cadre when an entry is refused or referred for a red or yellow code or a fever.
 CREATE TABLE alert (

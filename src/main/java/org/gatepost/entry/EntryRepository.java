@@ -39,7 +39,7 @@ import org.gatepost.common.TimeRange;
 @ApplicationScoped
 public class EntryRepository {
 
-    /** The entry's contribution to its hourly row: +1 on insert, -1 on void. */
+    /** The entry's contribution to its hourly and daily rows: +1 on insert, -1 on void. */
     private static final String HOURLY_COUNTS = """
             count(*) * %1$s, sum(party_size) * %1$s,
             count(*) FILTER (WHERE direction = 'IN') * %1$s, count(*) FILTER (WHERE direction = 'OUT') * %1$s,
@@ -90,12 +90,20 @@ public class EntryRepository {
                           shift_id
             ),
             hourly AS (
-                INSERT INTO entry_hourly AS h (checkpoint_id, hour, %s)
-                SELECT checkpoint_id, date_trunc('hour', occurred_at, (SELECT zone FROM params)), %s
-                FROM inserted
+                INSERT INTO entry_hourly AS h (checkpoint_id, hour, %1$s)
+                SELECT checkpoint_id, date_trunc('hour', occurred_at, p.zone), %2$s
+                FROM inserted, params p
                 GROUP BY 1, 2
                 ORDER BY 1, 2
-                ON CONFLICT (checkpoint_id, hour) DO UPDATE SET %s
+                ON CONFLICT (checkpoint_id, hour) DO UPDATE SET %3$s
+            ),
+            daily AS (
+                INSERT INTO entry_daily AS h (checkpoint_id, day, %1$s)
+                SELECT checkpoint_id, CAST(occurred_at AT TIME ZONE p.zone AS date), %2$s
+                FROM inserted, params p
+                GROUP BY 1, 2
+                ORDER BY 1, 2
+                ON CONFLICT (checkpoint_id, day) DO UPDATE SET %3$s
             ),
             alerts AS (
                 INSERT INTO alert (id, entry_id, checkpoint_id, village_id, kind, raised_at)
@@ -112,12 +120,19 @@ public class EntryRepository {
                 WHERE id = :id AND voided_at IS NULL
                 RETURNING checkpoint_id, occurred_at, direction, party_size, health_code, fever, decision
             ),
-            taken_out AS (
-                INSERT INTO entry_hourly AS h (checkpoint_id, hour, %s)
-                SELECT checkpoint_id, date_trunc('hour', occurred_at, :zone), %s
+            taken_out_hourly AS (
+                INSERT INTO entry_hourly AS h (checkpoint_id, hour, %1$s)
+                SELECT checkpoint_id, date_trunc('hour', occurred_at, :zone), %2$s
                 FROM voided
                 GROUP BY 1, 2
-                ON CONFLICT (checkpoint_id, hour) DO UPDATE SET %s
+                ON CONFLICT (checkpoint_id, hour) DO UPDATE SET %3$s
+            ),
+            taken_out_daily AS (
+                INSERT INTO entry_daily AS h (checkpoint_id, day, %1$s)
+                SELECT checkpoint_id, CAST(occurred_at AT TIME ZONE :zone AS date), %2$s
+                FROM voided
+                GROUP BY 1, 2
+                ON CONFLICT (checkpoint_id, day) DO UPDATE SET %3$s
             )
             SELECT count(*) FROM voided
             """.formatted(HOURLY_COLUMNS, HOURLY_COUNTS.formatted("-1"), ADD_EXCLUDED);

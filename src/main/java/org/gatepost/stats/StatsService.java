@@ -2,6 +2,7 @@ package org.gatepost.stats;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -60,7 +61,7 @@ public class StatsService {
     public Stats.Summary summary(Caller caller, UUID placeId, TimeRange requested) {
         Place top = places.visible(caller, placeId);
         TimeRange range = widen(requested, Bucket.HOUR);
-        StatsRepository.Totals t = stats.totals(top.id, range.from(), range.to());
+        StatsRepository.Totals t = totals(stats.seriesOfCheckpoints(top.id, false).keySet(), range);
         Map<String, Long> codes = new LinkedHashMap<>();
         codes.put(HealthCode.GREEN.name(), t.green());
         codes.put(HealthCode.YELLOW.name(), t.yellow());
@@ -83,15 +84,18 @@ public class StatsService {
             throw ProblemException.invalid("bucket", "hourly series span at most 31 days; use bucket=day");
         }
         Map<UUID, String> members = split ? stats.children(top.id) : Map.of(top.id, top.name);
-        Map<UUID, Map<Instant, StatsRepository.Point>> found = new HashMap<>();
-        for (StatsRepository.Point point : stats.series(top.id, range.from(), range.to(), bucket == Bucket.DAY,
-                zone.getId(), split)) {
-            found.computeIfAbsent(point.placeId(), id -> new HashMap<>()).put(point.start(), point);
+        Map<UUID, Map<Instant, StatsRepository.Point>> byPlace = new HashMap<>();
+        Map<UUID, UUID> seriesOfCheckpoints = stats.seriesOfCheckpoints(top.id, split);
+        List<StatsRepository.Point> found = bucket == Bucket.DAY
+                ? stats.dailySeries(seriesOfCheckpoints, localDate(range.from()), localDate(range.to()), zone)
+                : stats.hourlySeries(seriesOfCheckpoints, range.from(), range.to());
+        for (StatsRepository.Point point : found) {
+            byPlace.computeIfAbsent(point.placeId(), id -> new HashMap<>()).put(point.start(), point);
         }
         List<Instant> starts = starts(range, bucket);
         List<Stats.PlaceSeries> series = new ArrayList<>();
         members.forEach((id, name) -> {
-            Map<Instant, StatsRepository.Point> points = found.getOrDefault(id, Map.of());
+            Map<Instant, StatsRepository.Point> points = byPlace.getOrDefault(id, Map.of());
             series.add(new Stats.PlaceSeries(id, name, starts.stream().map(start -> {
                 StatsRepository.Point p = points.get(start);
                 return p == null ? new Stats.Point(TimeRange.local(start, zone), 0, 0, 0, 0, 0, 0)
@@ -101,6 +105,28 @@ public class StatsService {
         });
         return new Stats.Series(bucket.name().toLowerCase(), TimeRange.local(range.from(), zone),
                 TimeRange.local(range.to(), zone), series);
+    }
+
+    /**
+     * Whole local days from the daily counts, the hours at either edge from the hourly ones:
+     * a county's month is then some thousand rows, not hundreds of thousands.
+     */
+    private StatsRepository.Totals totals(java.util.Collection<UUID> checkpoints, TimeRange range) {
+        ZonedDateTime from = range.from().atZone(zone);
+        LocalDate firstDay = from.toLocalDate().atStartOfDay(zone).equals(from) ? from.toLocalDate() : from.toLocalDate().plusDays(1);
+        LocalDate endDay = range.to().atZone(zone).toLocalDate();
+        if (!endDay.isAfter(firstDay)) {
+            return stats.hourlyTotals(checkpoints, range.from(), range.to());
+        }
+        Instant daysFrom = firstDay.atStartOfDay(zone).toInstant();
+        Instant daysTo = endDay.atStartOfDay(zone).toInstant();
+        return stats.dailyTotals(checkpoints, firstDay, endDay)
+                .plus(stats.hourlyTotals(checkpoints, range.from(), daysFrom))
+                .plus(stats.hourlyTotals(checkpoints, daysTo, range.to()));
+    }
+
+    private LocalDate localDate(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
     }
 
     /** The range widened to whole buckets: counts are kept per hour, days start at local midnight. */

@@ -53,6 +53,21 @@ class CountsAndRetentionTest {
             ORDER BY 1
             """;
 
+    /** The daily counts against the raw entries per checkpoint and local day. */
+    static final String DAILY_VS_RAW = """
+            SELECT coalesce(d.checkpoint_id, r.checkpoint_id)::text || ' ' || coalesce(d.day, r.day)::text
+                   || ' daily ' || coalesce(d.entries, 0) || '/' || coalesce(d.persons, 0) || '/' || coalesce(d.fevers, 0)
+                   || ' raw ' || coalesce(r.entries, 0) || '/' || coalesce(r.persons, 0) || '/' || coalesce(r.fevers, 0)
+            FROM (SELECT h.* FROM entry_daily h JOIN place c ON c.id = h.checkpoint_id
+                  WHERE c.parent_id = :village AND h.entries <> 0) d
+            FULL JOIN (SELECT checkpoint_id, CAST(occurred_at AT TIME ZONE 'Asia/Shanghai' AS date) AS day,
+                              count(*) AS entries, sum(party_size) AS persons, count(*) FILTER (WHERE fever) AS fevers
+                       FROM entry WHERE village_id = :village AND voided_at IS NULL GROUP BY 1, 2) r
+                ON r.checkpoint_id = d.checkpoint_id AND r.day = d.day
+            WHERE d.entries IS DISTINCT FROM r.entries OR d.persons IS DISTINCT FROM r.persons
+               OR d.fevers IS DISTINCT FROM r.fevers
+            """;
+
     @Inject
     Fixtures fixtures;
 
@@ -98,6 +113,8 @@ class CountsAndRetentionTest {
         List<Object> raw = fixtures.rows(FROM_ENTRIES, Map.of("village", world.villageA().id));
         assertTrue(hourly.size() > 10, "spread over many hours");
         assertEquals(strings(raw), strings(hourly));
+        assertEquals(List.of(), strings(fixtures.rows(DAILY_VS_RAW, Map.of("village", world.villageA().id))),
+                "daily counts that differ from the raw entries");
     }
 
     @Test

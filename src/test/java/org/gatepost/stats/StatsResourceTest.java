@@ -71,6 +71,14 @@ class StatsResourceTest {
         assertEquals(1, village.getInt("fevers"));
         assertEquals(2, village.getInt("openAlerts"));
 
+        // Part of a day from the hourly counts, whole days from the daily ones: 10:05, 11:00, 11:30 count.
+        JsonPath fromTen = as(fixtures.token(world.countyOfficial())).queryParam("placeId", world.villageA().id.toString())
+                .queryParam("from", day.atTime(10, 0).atOffset(Entries.PHONE).toString())
+                .queryParam("to", day.plusDays(2).toString())
+                .get("/api/v1/stats/summary").then().statusCode(200).extract().jsonPath();
+        assertEquals(3, fromTen.getInt("entries"));
+        assertEquals(1, fromTen.getInt("fevers"));
+
         JsonPath township = summary(world.township().id.toString());
         assertEquals(6, township.getInt("entries"));
         assertEquals(1, summary(world.checkpointB1().id.toString()).getInt("entries"));
