@@ -1,6 +1,5 @@
 package org.gatepost.account;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -43,14 +42,7 @@ public class AccountService {
 
     public Page<AccountView> list(Caller caller, UUID placeId, Cursor after, int limit) {
         UUID top = placeId != null ? places.visible(caller, placeId).id : caller.placeId();
-        List<Account> page = accounts.below(top, after, limit + 1);
-        String next = null;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-            Account last = page.get(limit - 1);
-            next = new Cursor(last.name, last.id).encode();
-        }
-        return new Page<>(page.stream().map(a -> view(caller, a)).toList(), next);
+        return Page.of(accounts.below(top, after, limit + 1), limit, a -> new Cursor(a.name, a.id), a -> view(caller, a));
     }
 
     public AccountView create(Caller caller, CreateAccountRequest request) {

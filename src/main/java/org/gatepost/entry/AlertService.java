@@ -3,7 +3,6 @@ package org.gatepost.entry;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,14 +35,8 @@ public class AlertService {
 
     public Page<AlertView> list(Caller caller, UUID placeId, Alert.Status status, Cursor before, int limit) {
         Place top = places.visible(caller, placeId != null ? placeId : caller.placeId());
-        List<Alert> page = alerts.below(top.id, status, before, limit + 1);
-        String next = null;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-            Alert last = page.get(limit - 1);
-            next = new Cursor(last.raisedAt.toString(), last.id).encode();
-        }
-        return new Page<>(page.stream().map(this::view).toList(), next);
+        return Page.of(alerts.below(top.id, status, before, limit + 1), limit,
+                a -> new Cursor(a.raisedAt.toString(), a.id), this::view);
     }
 
     public AlertView acknowledge(Caller caller, UUID id, String note) {

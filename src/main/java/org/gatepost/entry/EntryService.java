@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -149,14 +148,8 @@ public class EntryService {
                                 Cursor before, int limit) {
         Place top = places.visible(caller, placeId);
         byte[] phoneHash = visitorPhone == null ? null : phones.hash(Phones.normalize("visitorPhone", visitorPhone));
-        List<EntryRepository.Stored> page = entries.below(top.id, from, to, phoneHash, before, limit + 1);
-        String next = null;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-            EntryRepository.Stored last = page.get(limit - 1);
-            next = new Cursor(last.occurredAt().toString(), last.id()).encode();
-        }
-        return new Page<>(page.stream().map(e -> view(caller, e)).toList(), next);
+        return Page.of(entries.below(top.id, from, to, phoneHash, before, limit + 1), limit,
+                e -> new Cursor(e.occurredAt().toString(), e.id()), e -> view(caller, e));
     }
 
     /** Voids a mistaken entry: it leaves every count, and who voided it, when and why is kept. */

@@ -55,14 +55,7 @@ public class PlaceService {
         if (parentId != null) {
             visible(caller, parentId);
         }
-        List<Place> page = places.children(parentId, after, limit + 1);
-        String next = null;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-            Place last = page.get(limit - 1);
-            next = new Cursor(last.name, last.id).encode();
-        }
-        return new Page<>(page.stream().map(PlaceView::of).toList(), next);
+        return Page.of(places.children(parentId, after, limit + 1), limit, p -> new Cursor(p.name, p.id), PlaceView::of);
     }
 
     public PlaceView create(Caller caller, CreatePlaceRequest request) {

@@ -210,14 +210,9 @@ public class RosterService {
 
     public Page<ShiftView> list(Caller caller, UUID placeId, TimeRange range, Cursor after, int limit) {
         Place top = places.visible(caller, placeId);
-        List<Shift> page = shifts.below(top.id, range.from(), range.to(), after, limit + 1);
-        String next = null;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-            Shift last = page.get(limit - 1);
-            next = new Cursor(last.startsAt.toString(), last.id).encode();
-        }
-        return new Page<>(views(page), next);
+        List<Shift> rows = shifts.below(top.id, range.from(), range.to(), after, limit + 1);
+        Page<Shift> page = Page.of(rows, limit, s -> new Cursor(s.startsAt.toString(), s.id), s -> s);
+        return new Page<>(views(page.items()), page.nextCursor());
     }
 
     public ShiftView get(Caller caller, UUID shiftId) {

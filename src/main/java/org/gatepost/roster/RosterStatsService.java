@@ -63,18 +63,12 @@ public class RosterStatsService {
         Instant now = Instant.now();
         List<RosterStatsRepository.ShiftStaffRow> rows = stats.understaffed(top.id, range.from(), range.to(), now, after,
                 limit + 1);
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            RosterStatsRepository.ShiftStaffRow last = rows.get(limit - 1);
-            next = new Cursor(last.startsAt().toString(), last.shiftId()).encode();
-        }
-        return new Page<>(rows.stream().map(r -> {
+        return Page.of(rows, limit, r -> new Cursor(r.startsAt().toString(), r.shiftId()), r -> {
             int staffed = r.startsAt().isAfter(now) ? r.assigned() : r.checkedIn();
             return new RosterStats.UnderstaffedShift(r.shiftId(), r.checkpointId(), r.checkpointName(),
                     TimeRange.local(r.startsAt(), zone), TimeRange.local(r.endsAt(), zone), r.minStaff(), r.assigned(),
                     r.checkedIn(), r.minStaff() - staffed);
-        }).toList(), next);
+        });
     }
 
     public RosterStats.VolunteerHours volunteerHours(Caller caller, UUID placeId, TimeRange range) {
