@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -23,7 +24,8 @@ public class StartupChecks {
     static final Duration LONGEST_TOKEN = Duration.ofHours(12);
     static final Duration MINIMUM_RETENTION = Duration.ofDays(7);
 
-    void onStart(@Observes StartupEvent event, Config config, GatepostConfig gatepost) {
+    /** Runs before any other start-up work (the first administrator, demo data). */
+    void onStart(@Observes @Priority(1) StartupEvent event, Config config, GatepostConfig gatepost) {
         List<String> problems = problems(LaunchMode.current(), config, gatepost);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Gatepost cannot start:\n  - " + String.join("\n  - ", problems));
