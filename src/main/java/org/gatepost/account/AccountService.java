@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.gatepost.common.Cursor;
@@ -24,11 +25,14 @@ public class AccountService {
     private final AccountRepository accounts;
     private final TeamRepository teams;
     private final PlaceService places;
+    private final Event<AccountDeactivated> deactivated;
 
-    AccountService(AccountRepository accounts, TeamRepository teams, PlaceService places) {
+    AccountService(AccountRepository accounts, TeamRepository teams, PlaceService places,
+                   Event<AccountDeactivated> deactivated) {
         this.accounts = accounts;
         this.teams = teams;
         this.places = places;
+        this.deactivated = deactivated;
     }
 
     public AccountView me(Caller caller) {
@@ -88,6 +92,9 @@ public class AccountService {
         if (request.active() != null) {
             if (!request.active() && account.id.equals(caller.accountId())) {
                 throw ProblemException.rule("active", "you cannot deactivate your own account");
+            }
+            if (account.active && !request.active()) {
+                deactivated.fire(new AccountDeactivated(account.id));
             }
             account.active = request.active();
         }

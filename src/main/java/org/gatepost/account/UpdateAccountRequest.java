@@ -4,6 +4,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Pattern;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import org.gatepost.common.ClearableId;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -14,5 +17,5 @@ public record UpdateAccountRequest(
         @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
         @Size(min = 8, max = 72) String password,
         Boolean active,
-        Optional<UUID> teamId) {
+        @JsonDeserialize(using = ClearableId.class) Optional<UUID> teamId) {
 }

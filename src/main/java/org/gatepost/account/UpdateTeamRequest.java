@@ -4,11 +4,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Pattern;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import org.gatepost.common.ClearableId;
 import jakarta.validation.constraints.Size;
 
 /** Changes to a team; absent fields stay. {@code "leaderId": null} leaves the team without a leader. */
 public record UpdateTeamRequest(
         @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
-        Optional<UUID> leaderId,
+        @JsonDeserialize(using = ClearableId.class) Optional<UUID> leaderId,
         Boolean active) {
 }

@@ -24,7 +24,7 @@ import org.gatepost.account.Role;
 
 /**
  * Signs in a dashboard's API key ("Bearer gpk_..."): checked against PostgreSQL on every
- * request, so a revoked or expired key stops at once. Any other bearer token is left to the
+ * request, so a revoked or expired key, or one whose maker's account was deactivated, stops at once. Any other bearer token is left to the
  * JWT provider.
  */
 @ApplicationScoped
@@ -75,8 +75,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     private Caller load(String token) throws SQLException {
         try (Connection connection = database.getConnection();
              PreparedStatement select = connection.prepareStatement("""
-                     SELECT id, name, place_id FROM api_key
-                     WHERE key_digest = ? AND revoked_at IS NULL AND expires_at > now()
+                     SELECT k.id, k.name, k.place_id FROM api_key k
+                     JOIN account creator ON creator.id = k.created_by AND creator.active
+                     WHERE k.key_digest = ? AND k.revoked_at IS NULL AND k.expires_at > now()
                      """)) {
             select.setBytes(1, ApiKeyService.digest(token));
             try (ResultSet key = select.executeQuery()) {

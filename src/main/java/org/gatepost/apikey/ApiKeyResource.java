@@ -50,6 +50,13 @@ public class ApiKeyResource {
         return new Page<>(service.list(caller.get()), null);
     }
 
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One key of your area, without its secret")
+    public ApiKeyView get(@PathParam("id") UUID id) {
+        return service.get(caller.get(), id);
+    }
+
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke a key: it stops working at once")

@@ -80,16 +80,25 @@ public class ApiKeyService {
         return keys.below(caller.isAdmin() ? null : caller.placeId()).stream().map(k -> view(k, null)).toList();
     }
 
+    public ApiKeyView get(Caller caller, UUID id) {
+        return view(visible(caller, id), null);
+    }
+
     /** Revokes a key at once; revoking it again changes nothing. */
     public void revoke(Caller caller, UUID id) {
-        ApiKey key = keys.findById(id);
-        if (key == null || !places.covers(caller, key.placeId)) {
-            throw ProblemException.notFound("API key " + id);
-        }
+        ApiKey key = visible(caller, id);
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             key.revokedBy = caller.accountId();
         }
+    }
+
+    private ApiKey visible(Caller caller, UUID id) {
+        ApiKey key = keys.findById(id);
+        if (key == null || !places.covers(caller, key.placeId)) {
+            throw ProblemException.notFound("API key " + id);
+        }
+        return key;
     }
 
     static byte[] digest(String key) {

@@ -17,6 +17,19 @@ public record Cursor(String key, UUID id) {
                 .encodeToString((key + SEPARATOR + id).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Reads a cursor whose key is an instant (lists ordered by time); anything else is a 400. */
+    public static Cursor decodeTimed(String cursor) {
+        Cursor decoded = decode(cursor);
+        if (decoded != null) {
+            try {
+                java.time.Instant.parse(decoded.key());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
+            }
+        }
+        return decoded;
+    }
+
     /** Reads a cursor from a query parameter; null stays null, anything unreadable is a 400. */
     public static Cursor decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {

@@ -120,16 +120,19 @@ public class ProblemMapper {
     /** A database constraint that the service did not check first, e.g. two requests racing. */
     @ServerExceptionMapper
     public Response persistence(PersistenceException e) {
-        String state = sqlState(e);
-        if (state != null && state.startsWith("23")) {
-            Log.infof("Constraint %s refused a write: %s", state, e.getMessage());
-            return problem(ProblemException.conflict("This conflicts with data stored meanwhile; reload and try again"));
-        }
         return internal(e);
     }
 
     @ServerExceptionMapper
     public Response internal(Throwable e) {
+        String state = sqlState(e);
+        if (state != null && state.startsWith("23")) {
+            Log.infof("Constraint %s refused a write: %s", state, e.getMessage());
+            if (state.equals("23514") || state.equals("23502")) {
+                return problem(ProblemException.rule("body", "a value breaks a rule of the stored data"));
+            }
+            return problem(ProblemException.conflict("This conflicts with data stored meanwhile; reload and try again"));
+        }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error, incident %s", incident);
         return respond(new Problem("about:blank", "Internal error", 500,
@@ -151,6 +154,8 @@ public class ProblemMapper {
         } else if (e instanceof JsonParseException || !(e instanceof JsonMappingException)) {
             field = "body";
             message = "is not well-formed JSON";
+        } else if (e instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            message = "must not contain control characters";
         } else if (e instanceof InvalidFormatException format) {
             message = "cannot read " + quote(format.getValue()) + " as " + describe(format.getTargetType());
         } else if (e instanceof ValueInstantiationException) {

@@ -14,6 +14,9 @@ import java.time.ZoneId;
 public record TimeRange(Instant from, Instant to) {
 
     public static final Duration LONGEST = Duration.ofDays(400);
+    /** Times Gatepost can mean: anything else is a typing mistake, and some of it PostgreSQL cannot store. */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
     public static TimeRange parse(String from, String to, ZoneId zone) {
         Instant start = instant("from", from, zone);
@@ -41,13 +44,20 @@ public record TimeRange(Instant from, Instant to) {
         // An unencoded + in a query string arrives as a space.
         String text = value.trim().replace(' ', '+');
         try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(zone).toInstant();
-            }
-            return OffsetDateTime.parse(text).toInstant();
+            Instant instant = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant()
+                    : OffsetDateTime.parse(text).toInstant();
+            return plausible(field, instant);
         } catch (DateTimeException e) {
             throw ProblemException.invalid(field, "must be an ISO-8601 instant with offset (2020-02-12T08:30:00+08:00) or a date (2020-02-12)");
         }
+    }
+
+    /** The instant, if it lies in 2000 to 2099; otherwise a 400 naming the field. */
+    public static Instant plausible(String field, Instant instant) {
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+            throw ProblemException.invalid(field, "must lie between 2000 and 2099");
+        }
+        return instant;
     }
 
     /** Shown to people in the county's time zone. */

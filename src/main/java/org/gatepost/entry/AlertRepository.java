@@ -13,21 +13,27 @@ import org.gatepost.common.Cursor;
 @ApplicationScoped
 public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
 
-    /** Alerts at checkpoints at or below a place, newest first, optionally of one status, before the cursor. */
+    /**
+     * Alerts at checkpoints at or below a place (every alert when null), newest first,
+     * optionally of one status, before the cursor.
+     */
     @SuppressWarnings("unchecked")
     public List<Alert> below(UUID placeId, Alert.Status status, Cursor before, int limit) {
         Query query = getEntityManager().createNativeQuery("""
                 SELECT a.* FROM alert a
                 JOIN place c ON c.id = a.checkpoint_id
-                JOIN place top ON top.id = :place
-                WHERE c.path <@ top.path %s %s
+                %s
+                WHERE true %s %s
                 ORDER BY a.raised_at DESC, a.id DESC
                 LIMIT :limit
-                """.formatted(status == null ? "" : "AND a.status = :status",
+                """.formatted(placeId == null ? "" : "JOIN place top ON top.id = :place AND c.path <@ top.path",
+                        status == null ? "" : "AND a.status = :status",
                         before == null ? "" : "AND (a.raised_at, a.id) < (CAST(:beforeAt AS timestamptz), :beforeId)"),
                 Alert.class)
-                .setParameter("place", placeId)
                 .setParameter("limit", limit);
+        if (placeId != null) {
+            query.setParameter("place", placeId);
+        }
         if (status != null) {
             query.setParameter("status", status.name());
         }

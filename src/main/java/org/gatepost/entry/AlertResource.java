@@ -42,7 +42,7 @@ public class AlertResource {
     @Operation(summary = "Alerts at or below a place (default: your home place), newest first; status=OPEN for open ones")
     public Page<AlertView> list(@QueryParam("placeId") String placeId, @QueryParam("status") String status,
                                 @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        return service.list(caller.get(), Ids.parse("placeId", placeId), status(status), Cursor.decode(cursor),
+        return service.list(caller.get(), Ids.parse("placeId", placeId), status(status), Cursor.decodeTimed(cursor),
                 Paging.limit(limit));
     }
 

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,7 @@ public record EntryRequest(
         @NotNull @Min(1) @Max(20) @Schema(description = "People in the household or car") Integer partySize,
         @NotNull HealthCode healthCode,
         @NotNull HealthCodeRead healthCodeRead,
+        @Digits(integer = 2, fraction = 3, message = "must be a body temperature in °C, such as 36.5")
         @Schema(description = "Body temperature in °C, one decimal", example = "36.5") BigDecimal temperature,
         @NotNull Decision decision,
         @Size(max = 200) String reason,

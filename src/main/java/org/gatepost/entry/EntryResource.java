@@ -94,8 +94,13 @@ public class EntryResource {
     public Page<EntryView> list(@QueryParam("placeId") String placeId, @QueryParam("from") String from,
                                 @QueryParam("to") String to, @QueryParam("visitorPhone") String visitorPhone,
                                 @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        return service.list(caller.get(), Ids.require("placeId", placeId), TimeRange.instant("from", from, config.timeZone()),
-                TimeRange.instant("to", to, config.timeZone()), visitorPhone, Cursor.decode(cursor), Paging.limit(limit));
+        java.time.Instant start = TimeRange.instant("from", from, config.timeZone());
+        java.time.Instant end = TimeRange.instant("to", to, config.timeZone());
+        if (start != null && end != null && !end.isAfter(start)) {
+            throw ProblemException.invalid("to", "must be after from");
+        }
+        return service.list(caller.get(), Ids.require("placeId", placeId), start, end, visitorPhone, Cursor.decodeTimed(cursor),
+                Paging.limit(limit));
     }
 
     @GET

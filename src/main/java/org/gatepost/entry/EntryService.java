@@ -229,11 +229,9 @@ public class EntryService {
         // Visitors' personal details are for the village that registered them, not for officials above.
         boolean personal = caller.isAdmin() || e.villageId().equals(caller.placeId());
         EntryView.VisitorView visitor = null;
-        if (!e.resident()) {
-            visitor = new EntryView.VisitorView(e.visitorOrigin(), e.visitorPurpose(),
-                    personal ? e.visitorName() : null,
-                    personal && e.visitorPhoneLast4() != null ? "*******" + e.visitorPhoneLast4() : null,
-                    personal ? e.visitorPlate() : null);
+        if (!e.resident() && personal) {
+            visitor = new EntryView.VisitorView(e.visitorOrigin(), e.visitorPurpose(), e.visitorName(),
+                    e.visitorPhoneLast4() == null ? null : "*******" + e.visitorPhoneLast4(), e.visitorPlate());
         }
         ZoneOffset offset = ZoneOffset.ofTotalSeconds(e.occurredOffset());
         return new EntryView(e.id(), e.checkpointId(), e.occurredAt().atOffset(offset), TimeRange.local(e.receivedAt(), zone),

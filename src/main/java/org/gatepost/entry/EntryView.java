@@ -7,8 +7,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * An entry as stored. Visitors' personal fields are shown only to the village's own people
- * and admins, the phone only as its last four digits, and none of them after the retention period.
+ * An entry as stored. The visitor part (origin, purpose, name, phone, plate: personal data) is
+ * shown only to the village's own people and admins, the phone only as its last four digits,
+ * and none of it after the retention period.
  */
 public record EntryView(
         UUID id, UUID checkpointId, OffsetDateTime occurredAt, OffsetDateTime receivedAt, Direction direction,

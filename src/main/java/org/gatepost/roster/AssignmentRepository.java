@@ -97,6 +97,17 @@ public class AssignmentRepository {
                 .executeUpdate();
     }
 
+    /** Takes the volunteer off every shift that has not begun; answers how many. */
+    public int deleteUpcoming(UUID volunteerId, Instant now) {
+        return em.createNativeQuery("""
+                DELETE FROM assignment a USING shift s
+                WHERE a.shift_id = s.id AND a.volunteer_id = :volunteer AND s.starts_at > :now AND a.checked_in_at IS NULL
+                """)
+                .setParameter("volunteer", volunteerId)
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
     public long checkedIn(UUID shiftId) {
         return ((Number) em.createNativeQuery("SELECT count(checked_in_at) FROM assignment WHERE shift_id = :shift")
                 .setParameter("shift", shiftId)

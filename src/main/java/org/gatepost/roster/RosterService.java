@@ -17,9 +17,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.gatepost.account.Account;
+import org.gatepost.account.AccountDeactivated;
 import org.gatepost.account.AccountRepository;
 import org.gatepost.account.Caller;
 import org.gatepost.account.Role;
@@ -115,6 +117,8 @@ public class RosterService {
     public ShiftRequests.Generated generate(Caller caller, UUID villageId, ShiftRequests.Generate request) {
         Place village = village(caller, villageId);
         requireCadreOf(caller, village.id);
+        TimeRange.plausible("from", request.from().atStartOfDay(zone).toInstant());
+        TimeRange.plausible("to", request.to().atStartOfDay(zone).toInstant());
         if (!request.to().isAfter(request.from())) {
             throw ProblemException.invalid("to", "must be after from (to is the first day not generated)");
         }
@@ -134,7 +138,7 @@ public class RosterService {
                 Instant end = endDay.atTime(endClock).atZone(zone).toInstant();
                 for (Place checkpoint : checkpoints) {
                     // Never twice, and never on top of a shift the cadre moved or cancelled.
-                    if (!shifts.anyOverlapping(checkpoint.id, start, end, new UUID(0, 0))) {
+                    if (!shifts.anyOverlapping(checkpoint.id, start, end, new UUID(0, 0), true)) {
                         persist(checkpoint, start, end, template.minStaff());
                         created++;
                     }
@@ -162,7 +166,7 @@ public class RosterService {
         Instant end = request.endsAt().toInstant();
         checkTimes(start, end);
         shifts.lockVillage(checkpoint.parentId);
-        if (shifts.anyOverlapping(checkpoint.id, start, end, new UUID(0, 0))) {
+        if (shifts.anyOverlapping(checkpoint.id, start, end, new UUID(0, 0), false)) {
             throw ProblemException.conflict("This checkpoint already has a shift at that time");
         }
         Shift shift = persist(checkpoint, start, end, request.minStaff());
@@ -180,7 +184,7 @@ public class RosterService {
             Instant end = request.endsAt() != null ? request.endsAt().toInstant() : shift.endsAt;
             checkTimes(start, end);
             shifts.lockVillage(shift.villageId);
-            if (shifts.anyOverlapping(shift.checkpointId, start, end, shift.id)) {
+            if (shifts.anyOverlapping(shift.checkpointId, start, end, shift.id, false)) {
                 throw ProblemException.conflict("This checkpoint already has another shift at that time");
             }
             for (AssignmentRepository.Row row : assignments.forShifts(List.of(shift.id))) {
@@ -253,6 +257,11 @@ public class RosterService {
             throw ProblemException.conflict(row.name() + " has already checked in to this shift");
         }
         assignments.delete(shift.id, volunteerId);
+    }
+
+    /** A deactivated volunteer no longer stands on the shifts ahead, so coverage shows the gap. */
+    void onDeactivated(@Observes AccountDeactivated event) {
+        assignments.deleteUpcoming(event.accountId(), Instant.now());
     }
 
     // ---- on duty ----
@@ -344,6 +353,8 @@ public class RosterService {
     }
 
     private static void checkTimes(Instant start, Instant end) {
+        TimeRange.plausible("startsAt", start);
+        TimeRange.plausible("endsAt", end);
         if (!end.isAfter(start)) {
             throw ProblemException.rule("endsAt", "a shift ends after it starts");
         }

@@ -35,13 +35,16 @@ public class ShiftRepository implements PanacheRepositoryBase<Shift, UUID> {
                 .getSingleResult();
     }
 
-    /** Whether the checkpoint has any shift, cancelled ones included, overlapping [from, to). */
-    public boolean anyOverlapping(UUID checkpointId, Instant from, Instant to, UUID except) {
+    /**
+     * Whether the checkpoint has a shift overlapping [from, to) other than {@code except};
+     * cancelled ones count only if asked (generation must not bring a cancelled shift back).
+     */
+    public boolean anyOverlapping(UUID checkpointId, Instant from, Instant to, UUID except, boolean countCancelled) {
         return (Boolean) getEntityManager().createNativeQuery("""
                 SELECT EXISTS (SELECT 1 FROM shift
-                               WHERE checkpoint_id = :checkpoint AND id <> :except
+                               WHERE checkpoint_id = :checkpoint AND id <> :except %s
                                  AND tstzrange(starts_at, ends_at) && tstzrange(:from, :to))
-                """)
+                """.formatted(countCancelled ? "" : "AND cancelled_at IS NULL"))
                 .setParameter("checkpoint", checkpointId)
                 .setParameter("except", except)
                 .setParameter("from", from)

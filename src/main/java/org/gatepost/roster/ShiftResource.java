@@ -54,7 +54,7 @@ public class ShiftResource {
                                 @QueryParam("to") String to, @QueryParam("cursor") String cursor,
                                 @QueryParam("limit") String limit) {
         return service.list(caller.get(), Ids.require("placeId", placeId), TimeRange.parse(from, to, config.timeZone()),
-                Cursor.decode(cursor), Paging.limit(limit));
+                Cursor.decodeTimed(cursor), Paging.limit(limit));
     }
 
     @GET

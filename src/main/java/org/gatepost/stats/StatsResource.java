@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,6 +50,9 @@ public class StatsResource {
 
     @Context
     HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
 
     StatsResource(StatsService stats, RosterStatsService roster, CurrentCaller caller, GatepostConfig config) {
         this.stats = stats;
@@ -135,7 +139,7 @@ public class StatsResource {
                                  @QueryParam("limit") String limit, @QueryParam("format") String format) {
         boolean csv = Csv.wanted(format, headers);
         Page<RosterStats.UnderstaffedShift> page = roster.understaffed(caller.forStatistics(),
-                Ids.require("placeId", placeId), range(from, to), Cursor.decode(cursor), Paging.limit(limit));
+                Ids.require("placeId", placeId), range(from, to), Cursor.decodeTimed(cursor), Paging.limit(limit));
         if (!csv) {
             return Response.ok(page, MediaType.APPLICATION_JSON).build();
         }
@@ -145,7 +149,8 @@ public class StatsResource {
         Response.ResponseBuilder response = Response.fromResponse(Csv.response("understaffed", List.of("shiftId",
                 "checkpointId", "checkpointName", "startsAt", "endsAt", "minStaff", "assigned", "checkedIn", "missing"), rows));
         if (page.nextCursor() != null) {
-            response.header("Link", "<?cursor=" + page.nextCursor() + ">; rel=\"next\"");
+            response.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build()
+                    + ">; rel=\"next\"");
         }
         return response.build();
     }

@@ -156,6 +156,28 @@ class AccountResourceTest {
     }
 
     @Test
+    void aPatchChangesOnlyWhatItNames() {
+        String cadre = fixtures.token(world.cadreA());
+        as(cadre).body(Map.of("password", "another-password")).patch("/api/v1/accounts/" + world.volunteerA().id)
+                .then().statusCode(200).body("teamId", equalTo(world.teamA().id.toString()));
+        assertEquals(world.teamA().id, fixtures.reload(world.volunteerA().id).teamId);
+        as(cadre).body("{\"teamId\": 5}").patch("/api/v1/accounts/" + world.volunteerA().id).then().statusCode(400)
+                .body("errors[0].field", equalTo("teamId"));
+    }
+
+    @Test
+    void deactivatingAVolunteerFreesTheShiftsAhead() {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        org.gatepost.roster.Shift ahead = fixtures.shift(world.checkpointA1(), now.plusSeconds(7200), now.plusSeconds(14400), 2);
+        org.gatepost.roster.Shift past = fixtures.shift(world.checkpointA1(), now.minusSeconds(14400), now.minusSeconds(7200), 2);
+        fixtures.assignment(ahead, world.volunteerA(), null, null, null);
+        fixtures.assignment(past, world.volunteerA(), now.minusSeconds(14400), now.minusSeconds(7200), null);
+        as(fixtures.token(world.cadreA())).body(Map.of("active", false)).patch("/api/v1/accounts/" + world.volunteerA().id)
+                .then().statusCode(200);
+        assertEquals(1, fixtures.assignmentsOf(world.volunteerA().id), "the past shift stays, with its hours");
+    }
+
+    @Test
     void cadreCannotEditOtherVillagesOrOtherRoles() {
         String cadre = fixtures.token(world.cadreA());
         as(cadre).body(Map.of("active", false)).patch("/api/v1/accounts/" + world.volunteerB().id).then().statusCode(404);

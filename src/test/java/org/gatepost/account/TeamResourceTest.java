@@ -82,6 +82,15 @@ class TeamResourceTest {
     }
 
     @Test
+    void renamingATeamKeepsItsLeader() {
+        String cadre = fixtures.token(world.cadreA());
+        String team = world.teamA().id.toString();
+        as(cadre).body(Map.of("leaderId", world.volunteerA().id)).patch("/api/v1/teams/" + team).then().statusCode(200);
+        as(cadre).body(Map.of("name", "西演美麗幫幫團（新）")).patch("/api/v1/teams/" + team).then().statusCode(200)
+                .body("leaderId", equalTo(world.volunteerA().id.toString()));
+    }
+
+    @Test
     void listsTeamsInTheCallersArea() {
         as(fixtures.token(world.townshipOfficial())).queryParam("placeId", world.township().id.toString())
                 .get("/api/v1/teams").then().statusCode(200)

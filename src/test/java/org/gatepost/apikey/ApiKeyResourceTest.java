@@ -91,6 +91,17 @@ class ApiKeyResourceTest {
     }
 
     @Test
+    void aKeyStopsWhenItsMakersAccountIsDeactivated() {
+        org.gatepost.account.Account maker = fixtures.account(org.gatepost.account.Role.OFFICIAL, world.county().id, null);
+        Response created = create(fixtures.token(maker), world.county().id.toString());
+        String summary = "/api/v1/stats/summary?placeId=" + world.county().id + "&from=2031-02-01&to=2031-02-02";
+        as(created.<String>path("key")).get(summary).then().statusCode(200);
+        as(official).get("/api/v1/api-keys/" + created.path("id")).then().statusCode(200).body("key", nullValue());
+        as(fixtures.token(world.admin())).body(Map.of("active", false)).patch("/api/v1/accounts/" + maker.id).then().statusCode(200);
+        as(created.<String>path("key")).get(summary).then().statusCode(401);
+    }
+
+    @Test
     void anExpiredKeyStops() {
         Response created = create(official, world.county().id.toString());
         fixtures.sql("UPDATE api_key SET expires_at = now() - interval '1 second' WHERE id = CAST(:id AS uuid) RETURNING 1",

@@ -59,6 +59,13 @@ class AlertAndVoidTest {
     }
 
     @Test
+    void anAdministratorWithoutAHomePlaceSeesEveryAlert() {
+        record(with(resident(world.checkpointA1()), "healthCode", "RED", "decision", "REFUSED"));
+        as(fixtures.token(world.admin())).queryParam("status", "OPEN").queryParam("limit", 500).get("/api/v1/alerts")
+                .then().statusCode(200).body("items.placeId", org.hamcrest.Matchers.hasItem(world.checkpointA1().id.toString()));
+    }
+
+    @Test
     void theCadreAcknowledgesAnAlertWithANote() {
         record(with(resident(world.checkpointA1()), "temperature", 38.5, "decision", "REFERRED"));
         String alert = as(cadre).get("/api/v1/alerts").then().extract().path("items[0].id");

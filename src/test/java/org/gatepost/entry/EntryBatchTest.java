@@ -57,6 +57,15 @@ class EntryBatchTest {
     }
 
     @Test
+    void textThatPostgresqlCannotStoreRejectsOnlyItsEntry() {
+        Map<String, Object> nul = with(resident(world.checkpointA1()), "note", "a\u0000b");
+        JsonPath answer = batch(List.of(nul, resident(world.checkpointA1())));
+        assertEquals(List.of("REJECTED", "CREATED"), answer.getList("results.status"));
+        assertEquals("note", answer.getString("results[0].problem.errors[0].field"));
+        assertEquals(1L, stored());
+    }
+
+    @Test
     void aResentBatchIsAllDuplicatesAndChangesNothing() {
         List<Map<String, Object>> queue = List.of(resident(world.checkpointA1()), resident(world.checkpointA1()),
                 resident(world.checkpointA2()));

@@ -197,6 +197,8 @@ class PlaceResourceTest {
         as(admin).body("{\"kind\":\"VILLAGE\",\"name\":\"   \",\"parentId\":\"" + world.township().id + "\"}")
                 .post("/api/v1/places").then().statusCode(400).body("errors[0].field", equalTo("name"));
         as(admin).post("/api/v1/places").then().statusCode(400).body("errors[0].field", equalTo("body"));
+        as(admin).body("{\"name\":\"\\u001f\"}").patch("/api/v1/places/" + world.villageA().id).then().statusCode(400)
+                .body("errors[0].field", equalTo("name"));
         as(admin).contentType("text/plain").body("VILLAGE x").post("/api/v1/places").then().statusCode(415)
                 .contentType("application/problem+json");
         as(admin).queryParam("limit", "many").get("/api/v1/places").then().statusCode(400).body("errors[0].field", equalTo("limit"));

@@ -131,6 +131,8 @@ class RosterResourceTest {
     void refusesBadGenerationRanges() {
         generate(world.villageA().id, DAY, DAY).then().statusCode(400).body("errors[0].field", equalTo("to"));
         generate(world.villageA().id, DAY, DAY.plusDays(100)).then().statusCode(400);
+        as(cadre).body(Map.of("from", "+999999999-12-01", "to", "+999999999-12-02"))
+                .post("/api/v1/villages/" + world.villageA().id + "/roster/generate").then().statusCode(400);
         as(cadre).body(Map.of("from", "12/02/2031", "to", DAY.toString()))
                 .post("/api/v1/villages/" + world.villageA().id + "/roster/generate")
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));
@@ -157,6 +159,10 @@ class RosterResourceTest {
         as(cadre).delete("/api/v1/shifts/" + id).then().statusCode(204);
         as(cadre).get("/api/v1/shifts/" + id).then().statusCode(404);
         assertEquals(0, fixtures.shiftsAt(world.checkpointA2().id));
+        // The cancelled shift's time is free again for a shift made by hand.
+        as(cadre).body(Map.of("checkpointId", world.checkpointA2().id,
+                        "startsAt", DAY + "T08:00:00+08:00", "endsAt", DAY + "T10:00:00+08:00", "minStaff", 1))
+                .post("/api/v1/shifts").then().statusCode(201);
     }
 
     @Test
