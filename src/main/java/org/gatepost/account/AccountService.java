@@ -127,12 +127,7 @@ public class AccountService {
             }
             throw ProblemException.rule("placeId", "a " + role + " needs a home place");
         }
-        Place place;
-        try {
-            place = places.visible(caller, placeId);
-        } catch (ProblemException e) {
-            throw ProblemException.rule("placeId", "no such place in your area");
-        }
+        Place place = places.referenced(caller, placeId, "placeId");
         boolean fits = switch (role) {
             case ADMIN -> true;
             case OFFICIAL -> place.kind == PlaceKind.COUNTY || place.kind == PlaceKind.TOWNSHIP;

@@ -20,4 +20,9 @@ public record Caller(UUID accountId, String name, Role role, UUID placeId, boole
     public boolean is(Role expected) {
         return role == expected;
     }
+
+    /** Whether the caller plans and corrects this village's work: an admin, or the village's cadre. */
+    public boolean managesVillage(UUID villageId) {
+        return isAdmin() || (role == Role.CADRE && villageId != null && villageId.equals(placeId));
+    }
 }

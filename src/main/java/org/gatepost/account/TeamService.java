@@ -38,12 +38,7 @@ public class TeamService {
     }
 
     public TeamView create(Caller caller, CreateTeamRequest request) {
-        Place village;
-        try {
-            village = places.visible(caller, request.villageId());
-        } catch (ProblemException e) {
-            throw ProblemException.rule("villageId", "no such village in your area");
-        }
+        Place village = places.referenced(caller, request.villageId(), "villageId");
         if (village.kind != PlaceKind.VILLAGE) {
             throw ProblemException.rule("villageId", "teams belong to a VILLAGE, not a " + village.kind);
         }
@@ -94,7 +89,7 @@ public class TeamService {
     }
 
     private void requireManager(Caller caller, UUID villageId) {
-        if (!caller.isAdmin() && !(caller.is(Role.CADRE) && villageId.equals(caller.placeId()))) {
+        if (!caller.managesVillage(villageId)) {
             throw ProblemException.forbidden("Teams are managed by the cadre of their village");
         }
     }

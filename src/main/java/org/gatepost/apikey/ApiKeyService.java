@@ -46,12 +46,7 @@ public class ApiKeyService {
     }
 
     public ApiKeyView create(Caller caller, CreateApiKeyRequest request) {
-        Place place;
-        try {
-            place = places.visible(caller, request.placeId());
-        } catch (ProblemException e) {
-            throw ProblemException.rule("placeId", "no such place in your area");
-        }
+        Place place = places.referenced(caller, request.placeId(), "placeId");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant expires = request.expiresAt().toInstant();
         if (!expires.isAfter(now)) {

@@ -1,6 +1,8 @@
 package org.gatepost.common;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -22,8 +24,8 @@ public record Cursor(String key, UUID id) {
         Cursor decoded = decode(cursor);
         if (decoded != null) {
             try {
-                java.time.Instant.parse(decoded.key());
-            } catch (java.time.format.DateTimeParseException e) {
+                Instant.parse(decoded.key());
+            } catch (DateTimeParseException e) {
                 throw ProblemException.invalid("cursor", "is not a cursor returned by this list");
             }
         }

@@ -1,6 +1,9 @@
 package org.gatepost.common;
 
 import java.sql.SQLException;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -117,12 +120,16 @@ public class ProblemMapper {
         return response.build();
     }
 
-    /** A database constraint that the service did not check first, e.g. two requests racing. */
+    /** Kept explicit so that no built-in mapper answers for persistence errors; see {@link #internal}. */
     @ServerExceptionMapper
     public Response persistence(PersistenceException e) {
         return internal(e);
     }
 
+    /**
+     * Anything unexpected is a 500 that tells nothing of the internals; a database constraint
+     * that the service did not check first (two requests racing, say) is a 409 or 422.
+     */
     @ServerExceptionMapper
     public Response internal(Throwable e) {
         String state = sqlState(e);
@@ -189,7 +196,7 @@ public class ProblemMapper {
 
     private static String describe(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return "one of " + Arrays.toString(type.getEnumConstants());
         }
         if (type == UUID.class) {
             return "a UUID";
@@ -203,10 +210,10 @@ public class ProblemMapper {
         if (type == String.class) {
             return "a string";
         }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+        if (Temporal.class.isAssignableFrom(type)) {
             return "an ISO-8601 time";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
         }
         return "an object";

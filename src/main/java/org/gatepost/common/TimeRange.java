@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 
 /**
  * A half-open range of time [from, to) read from query parameters. Each end is an ISO-8601
@@ -79,7 +80,7 @@ public record TimeRange(Instant from, Instant to) {
         if (value instanceof java.sql.Timestamp timestamp) {
             return timestamp.toInstant();
         }
-        if (value instanceof java.time.ZonedDateTime zoned) {
+        if (value instanceof ZonedDateTime zoned) {
             return zoned.toInstant();
         }
         throw new IllegalArgumentException("Not a timestamp: " + value.getClass());

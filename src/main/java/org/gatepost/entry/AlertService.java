@@ -9,13 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.gatepost.account.Caller;
-import org.gatepost.account.Role;
 import org.gatepost.common.Cursor;
 import org.gatepost.common.GatepostConfig;
 import org.gatepost.common.Page;
 import org.gatepost.common.ProblemException;
 import org.gatepost.common.TimeRange;
-import org.gatepost.place.Place;
 import org.gatepost.place.PlaceService;
 
 /** Alerts for the village's cadre, visible to officials above. */
@@ -46,7 +44,7 @@ public class AlertService {
         if (alert == null || !places.covers(caller, alert.checkpointId)) {
             throw ProblemException.notFound("Alert " + id);
         }
-        if (!caller.isAdmin() && !(caller.is(Role.CADRE) && alert.villageId.equals(caller.placeId()))) {
+        if (!caller.managesVillage(alert.villageId)) {
             throw ProblemException.forbidden("Alerts are acknowledged by the cadre of their village");
         }
         if (alert.status == Alert.Status.ACKNOWLEDGED) {

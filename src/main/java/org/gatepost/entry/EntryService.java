@@ -25,7 +25,6 @@ import jakarta.transaction.Transactional;
 
 import org.gatepost.account.Caller;
 import org.gatepost.account.Phones;
-import org.gatepost.account.Role;
 import org.gatepost.common.Cursor;
 import org.gatepost.common.GatepostConfig;
 import org.gatepost.common.Page;
@@ -159,7 +158,7 @@ public class EntryService {
         if (entry == null || !places.covers(caller, entry.checkpointId())) {
             throw ProblemException.notFound("Entry " + id);
         }
-        if (!caller.isAdmin() && !(caller.is(Role.CADRE) && entry.villageId().equals(caller.placeId()))) {
+        if (!caller.managesVillage(entry.villageId())) {
             throw ProblemException.forbidden("Entries are voided by the cadre of their village");
         }
         if (!entries.voidEntry(id, caller.accountId(), reason.trim(), Instant.now().truncatedTo(ChronoUnit.SECONDS))) {

@@ -43,6 +43,18 @@ public class PlaceService {
         return place;
     }
 
+    /**
+     * A place named in a request body: if it does not exist or lies outside the caller's area,
+     * a 422 naming the field, telling neither apart.
+     */
+    public Place referenced(Caller caller, UUID id, String field) {
+        Place place = places.findById(id);
+        if (place == null || !covers(caller, id)) {
+            throw ProblemException.rule(field, "no such place in your area");
+        }
+        return place;
+    }
+
     public PlaceView get(Caller caller, UUID id) {
         return PlaceView.of(visible(caller, id));
     }
@@ -71,10 +83,7 @@ public class PlaceService {
             if (request.parentId() == null) {
                 throw ProblemException.rule("parentId", "a " + request.kind() + " needs a parent " + parentKind);
             }
-            Place parent = places.findById(request.parentId());
-            if (parent == null || !covers(caller, parent.id)) {
-                throw ProblemException.rule("parentId", "no such place in your area");
-            }
+            Place parent = referenced(caller, request.parentId(), "parentId");
             if (parent.kind != parentKind) {
                 throw ProblemException.rule("parentId", "a " + request.kind() + " must be placed under a " + parentKind
                         + ", not under a " + parent.kind);

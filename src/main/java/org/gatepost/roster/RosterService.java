@@ -149,12 +149,7 @@ public class RosterService {
     }
 
     public ShiftView create(Caller caller, ShiftRequests.Create request) {
-        Place checkpoint;
-        try {
-            checkpoint = places.visible(caller, request.checkpointId());
-        } catch (ProblemException e) {
-            throw ProblemException.rule("checkpointId", "no such checkpoint in your area");
-        }
+        Place checkpoint = places.referenced(caller, request.checkpointId(), "checkpointId");
         if (checkpoint.kind != PlaceKind.CHECKPOINT) {
             throw ProblemException.rule("checkpointId", "shifts are held at a CHECKPOINT, not a " + checkpoint.kind);
         }
@@ -380,7 +375,7 @@ public class RosterService {
     }
 
     private static void requireCadreOf(Caller caller, UUID villageId) {
-        if (!caller.isAdmin() && !(caller.is(Role.CADRE) && villageId.equals(caller.placeId()))) {
+        if (!caller.managesVillage(villageId)) {
             throw ProblemException.forbidden("The roster is planned by the village's cadre");
         }
     }

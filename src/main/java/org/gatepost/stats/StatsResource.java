@@ -1,7 +1,11 @@
 package org.gatepost.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -166,7 +170,7 @@ public class StatsResource {
         if (!csv) {
             return Response.ok(hours, MediaType.APPLICATION_JSON).build();
         }
-        java.util.Map<java.util.UUID, String> teamNames = new java.util.HashMap<>();
+        Map<UUID, String> teamNames = new HashMap<>();
         hours.teams().forEach(t -> teamNames.put(t.teamId(), t.name()));
         List<List<?>> rows = new ArrayList<>();
         hours.volunteers().forEach(v -> rows.add(nullable(v.accountId(), v.name(), v.teamId(),
@@ -180,6 +184,6 @@ public class StatsResource {
 
     /** A CSV row that may hold empty fields. */
     private static List<Object> nullable(Object... fields) {
-        return java.util.Arrays.asList(fields);
+        return Arrays.asList(fields);
     }
 }
