@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -315,6 +316,45 @@ public class EntryRepository {
                 .setParameter("limit", limit)
                 .setParameter("now", now)
                 .executeUpdate();
+    }
+
+    /** One checkpoint's counts for one local day, voided entries left out (as the daily table keeps them). */
+    record DayCounts(long entries, long persons, long admitted, long refused, long referred, long fevers) {
+    }
+
+    DayCounts dayCounts(UUID checkpointId, java.time.LocalDate day) {
+        List<Tuple> rows = em.createNativeQuery("""
+                SELECT entries, persons, admitted, refused, referred, fevers
+                FROM entry_daily WHERE checkpoint_id = :checkpoint AND day = :day
+                """, Tuple.class)
+                .setParameter("checkpoint", checkpointId)
+                .setParameter("day", day)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return new DayCounts(0, 0, 0, 0, 0, 0);
+        }
+        Tuple r = rows.get(0);
+        return new DayCounts(number(r, "entries"), number(r, "persons"), number(r, "admitted"), number(r, "refused"),
+                number(r, "referred"), number(r, "fevers"));
+    }
+
+    /** How many entries, not voided, one person recorded at a checkpoint in [from, to). */
+    long countRecordedBy(UUID recorder, UUID checkpointId, Instant from, Instant to) {
+        Tuple r = (Tuple) em.createNativeQuery("""
+                SELECT count(*) AS mine FROM entry
+                WHERE checkpoint_id = :checkpoint AND occurred_at >= :from AND occurred_at < :to
+                  AND recorded_by = :recorder AND voided_at IS NULL
+                """, Tuple.class)
+                .setParameter("checkpoint", checkpointId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("recorder", recorder)
+                .getSingleResult();
+        return number(r, "mine");
+    }
+
+    private static long number(Tuple row, String column) {
+        return ((Number) row.get(column)).longValue();
     }
 
     private String toJson(List<EntryRow> rows) {

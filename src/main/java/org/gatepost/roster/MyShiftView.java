@@ -6,11 +6,16 @@ import java.util.UUID;
 
 /**
  * A volunteer's own shift: where and when, where they stand on it, and the notes the
- * previous shift at that gate left for them.
+ * previous shift at that gate left for them, and who else is on the shift.
  */
 public record MyShiftView(UUID id, UUID checkpointId, String checkpointName, OffsetDateTime startsAt,
                           OffsetDateTime endsAt, int minStaff, AssignmentStatus status, OffsetDateTime checkedInAt,
-                          OffsetDateTime checkedOutAt, String handoverNote, List<Handover> handoverFromPrevious) {
+                          OffsetDateTime checkedOutAt, String handoverNote, List<Handover> handoverFromPrevious,
+                          List<Colleague> colleagues) {
+
+    /** Someone else assigned to the same shift, and where they stand on it. */
+    public record Colleague(String name, AssignmentStatus status) {
+    }
 
     /** A note left at check-out for the next shift. */
     public record Handover(String name, String note, OffsetDateTime at) {

@@ -318,11 +318,21 @@ public class RosterService {
         Map<UUID, List<MyShiftView.Handover>> handovers = assignments.handoversBefore(own.stream().map(o -> o.shiftId()).toList())
                 .stream().collect(Collectors.groupingBy(AssignmentRepository.HandoverRow::forShift,
                         Collectors.mapping(h -> new MyShiftView.Handover(h.name(), h.note(), local(h.at())), Collectors.toList())));
+        Map<UUID, List<MyShiftView.Colleague>> colleagues = assignments.forShifts(own.stream().map(o -> o.shiftId()).toList())
+                .stream().filter(r -> !r.volunteerId().equals(volunteerId))
+                .collect(Collectors.groupingBy(AssignmentRepository.Row::shiftId, Collectors.mapping(
+                        r -> new MyShiftView.Colleague(r.name(), statusOf(r, own, now)), Collectors.toList())));
         return own.stream().map(o -> new MyShiftView(o.shiftId(), o.checkpointId(), o.checkpointName(),
                 local(o.startsAt()), local(o.endsAt()), o.minStaff(),
                 AssignmentStatus.of(o.checkedInAt(), o.checkedOutAt(), o.endsAt(), now),
                 local(o.checkedInAt()), local(o.checkedOutAt()), o.handoverNote(),
-                handovers.getOrDefault(o.shiftId(), List.of()))).toList();
+                handovers.getOrDefault(o.shiftId(), List.of()),
+                colleagues.getOrDefault(o.shiftId(), List.of()))).toList();
+    }
+
+    private static AssignmentStatus statusOf(AssignmentRepository.Row row, List<AssignmentRepository.OwnShift> own, Instant now) {
+        Instant ends = own.stream().filter(o -> o.shiftId().equals(row.shiftId())).findFirst().orElseThrow().endsAt();
+        return AssignmentStatus.of(row.checkedInAt(), row.checkedOutAt(), ends, now);
     }
 
     /** "shift 5f0c… at 西演村東口, 2020-02-12 18:00–24:00", for a person reading a conflict. */

@@ -1,0 +1,370 @@
+// The app's shell: who is signed in, which screen shows, the status line and notices that
+// stay in view, sending the outbox, and the service worker that keeps the app on the phone.
+import { h, fill } from './dom.js';
+import * as db from './db.js';
+import * as session from './session.js';
+import * as outbox from './outbox.js';
+import * as clock from './clock.js';
+import { request, ApiError } from './api.js';
+import {
+  t, initLanguage, setLanguage, language, LANGUAGES, formatTime, setTimeZone,
+} from './i18n.js';
+import * as signinView from './views/signin.js';
+import * as gateView from './views/gate.js';
+import * as shiftView from './views/shift.js';
+import * as outboxView from './views/outbox.js';
+import * as elsewhereView from './views/elsewhere.js';
+
+const TABS = [
+  { route: 'record', label: 'nav.record', view: gateView },
+  { route: 'shift', label: 'nav.shift', view: shiftView },
+  { route: 'outbox', label: 'nav.outbox', view: outboxView },
+];
+
+/** What every screen may read and do. */
+export const app = {
+  session: null,
+  rule: null,
+  rows: [],
+  sendState: { failures: 0, nextAttemptAt: 0, lastSuccessAt: 0 },
+  sending: false,
+  online: navigator.onLine,
+  notices: { update: false, storage: false, expired: false },
+  editing: null,
+
+  navigate(route) {
+    if (location.hash !== `#/${route}`) location.hash = `#/${route}`;
+    else render();
+  },
+  render: () => render(),
+  send: (force) => send(force),
+  toast,
+  confirm: confirmDialog,
+  signedIn,
+  signOut,
+  load: (path) => request(path, { token: app.session?.token }),
+  call: (path, options) => request(path, { ...options, token: app.session?.token }),
+  summary: () => outbox.summary(app.rows, app.session?.account.id),
+};
+
+const elements = {};
+let retryTimer = null;
+let activatingWaitingWorker = false;
+
+async function boot() {
+  initLanguage();
+  buildShell();
+  document.addEventListener('languagechange', () => { buildHeader(); render(); });
+  window.addEventListener('hashchange', () => render());
+  window.addEventListener('online', () => { app.online = true; renderStatus(); send(true); });
+  window.addEventListener('offline', () => { app.online = false; renderStatus(); });
+  window.addEventListener('clockchange', () => renderNotices());
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') send(); });
+  window.addEventListener('gatepost:sending', () => { app.sending = true; renderStatus(); });
+  outbox.onChange(() => refreshRows());
+  await registerServiceWorker();
+
+  app.rule = await db.getValue('rule');
+  if (app.rule) setTimeZone(app.rule.timeZone);
+  app.session = await session.current();
+  await refreshRows();
+  if (session.isValid(app.session)) {
+    await afterSignIn(false);
+  } else {
+    render();
+  }
+  send();
+}
+
+function buildShell() {
+  elements.header = h('header', { class: 'bar' });
+  elements.status = h('button', { type: 'button', class: 'status', id: 'status', onclick: () => app.navigate('outbox') });
+  elements.notices = h('div', { class: 'notices', id: 'notices' });
+  elements.view = h('main', { id: 'view', tabindex: '-1' });
+  elements.tabs = h('nav', { class: 'tabs', id: 'tabs' });
+  elements.toast = h('div', { class: 'toast', id: 'toast', role: 'status', 'aria-live': 'polite' });
+  fill(document.body, elements.header, elements.status, elements.notices, elements.view, elements.tabs, elements.toast);
+  buildHeader();
+}
+
+function buildHeader() {
+  const select = h('select', { id: 'language', 'aria-label': t('lang.label'), onchange: (e) => setLanguage(e.target.value) },
+    LANGUAGES.map((l) => h('option', { value: l.code, lang: l.code, selected: l.code === language() }, l.label)));
+  const account = app.session?.account;
+  fill(elements.header,
+    h('div', { class: 'brand' }, h('img', { src: '/icons/icon.svg', alt: '', width: 28, height: 28 }), h('span', {}, t('app.name'))),
+    account && session.isValid(app.session) ? h('span', { class: 'who' }, account.name) : null,
+    h('label', { class: 'language' }, select),
+    account && session.isValid(app.session)
+      ? h('button', { type: 'button', class: 'link', id: 'signout', onclick: () => signOut() }, t('nav.signout')) : null);
+}
+
+async function registerServiceWorker() {
+  if (!('serviceWorker' in navigator)) return;
+  try {
+    const registration = await navigator.serviceWorker.register('/sw.js', { type: 'module', updateViaCache: 'none' });
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (activatingWaitingWorker) location.reload();
+    });
+    navigator.serviceWorker.addEventListener('message', (e) => {
+      if (e.data?.type === 'outbox') refreshRows();
+    });
+    if (registration.waiting && navigator.serviceWorker.controller) {
+      // A new version installed while the app was open last time: it takes effect now, at
+      // opening, before anything is being recorded.
+      activatingWaitingWorker = true;
+      registration.waiting.postMessage({ type: 'SKIP_WAITING' });
+      return;
+    }
+    const watch = (worker) => worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && navigator.serviceWorker.controller) {
+        app.notices.update = true;
+        renderNotices();
+      }
+    });
+    watch(registration.installing);
+    registration.addEventListener('updatefound', () => watch(registration.installing));
+    registration.update().catch(() => { /* offline: the installed version stays */ });
+  } catch {
+    // No service worker (a private window, say): the app still works while online.
+  }
+}
+
+async function restartIntoUpdate() {
+  const registration = await navigator.serviceWorker.getRegistration();
+  if (registration?.waiting) {
+    activatingWaitingWorker = true;
+    registration.waiting.postMessage({ type: 'SKIP_WAITING' });
+  } else {
+    location.reload();
+  }
+}
+
+/** Signed in: keep the sign-in, load what the gate needs, and send what waits. */
+async function signedIn(login) {
+  await session.save(login);
+  app.session = await session.current();
+  app.notices.expired = false;
+  await afterSignIn(true);
+  send(true);
+}
+
+async function afterSignIn(fresh) {
+  buildHeader();
+  if (app.session.account.role === 'VOLUNTEER') {
+    await refreshGateData();
+    askForPersistentStorage();
+  }
+  if (fresh && !location.hash) location.hash = '#/record';
+  render();
+}
+
+/** The gate rule, the village's checkpoints and my shifts, kept for when the signal drops. */
+export async function refreshGateData() {
+  const account = app.session.account;
+  const [rule, places, shifts] = await Promise.allSettled([
+    app.load('/api/v1/gate/rule'),
+    app.load(`/api/v1/places?parentId=${encodeURIComponent(account.placeId)}&limit=500`),
+    app.load('/api/v1/me/shifts'),
+  ]);
+  if (rule.status === 'fulfilled') {
+    app.rule = rule.value;
+    setTimeZone(app.rule.timeZone);
+    await db.setValue('rule', rule.value);
+  }
+  if (places.status === 'fulfilled') {
+    await db.setValue('checkpoints', places.value.items.filter((p) => p.kind === 'CHECKPOINT' && p.active));
+  }
+  if (shifts.status === 'fulfilled') {
+    await db.setValue('shifts', { items: shifts.value.items, loadedAt: Date.now() });
+  }
+  for (const result of [rule, places, shifts]) {
+    if (result.status === 'rejected' && result.reason instanceof ApiError && result.reason.status === 401) {
+      await expired();
+    }
+  }
+}
+
+async function askForPersistentStorage() {
+  if (!navigator.storage?.persist) return;
+  try {
+    const persisted = (await navigator.storage.persisted()) || (await navigator.storage.persist());
+    app.notices.storage = !persisted && !sessionStorage.getItem('gatepost.storageNoticeSeen');
+  } catch {
+    app.notices.storage = true;
+  }
+  renderNotices();
+}
+
+async function expired() {
+  await session.markExpired();
+  app.session = await session.current();
+  app.notices.expired = true;
+  renderNotices();
+}
+
+async function signOut() {
+  const mine = app.summary();
+  const unsent = mine.pending + mine.held;
+  const ok = await confirmDialog(unsent > 0 ? t('signout.confirmUnsent', { count: unsent }) : t('signout.confirm'),
+    t('nav.signout'));
+  if (!ok) return;
+  const accountId = app.session.account.id;
+  const rows = await db.all('entries');
+  // Unsent entries stay for their recorder's next sign-in; what was sent leaves the phone.
+  const sentOfMine = rows.filter((r) => r.recorderId === accountId && r.state === 'SENT').map((r) => r.id);
+  await db.write('entries', { remove: sentOfMine });
+  await db.write('kv', { remove: ['session', 'shifts', 'checkpoints', 'checkpointId', 'today'] });
+  sessionStorage.clear();
+  app.session = null;
+  app.notices = { update: app.notices.update, storage: false, expired: false };
+  await refreshRows();
+  buildHeader();
+  location.hash = '';
+  render();
+}
+
+async function refreshRows() {
+  app.rows = await db.all('entries');
+  app.sendState = await outbox.sendState();
+  app.sending = false;
+  renderStatus();
+  renderTabs();
+  renderNotices();
+  currentView()?.update?.(app);
+}
+
+async function send(force = false) {
+  clearTimeout(retryTimer);
+  let result;
+  try {
+    result = await outbox.flush({ force });
+  } catch {
+    result = 'offline';
+  }
+  if (result === 'signin') app.session = await session.current();
+  await refreshRows();
+  if (result === 'signin' && app.session && !session.isValid(app.session)) {
+    app.notices.expired = true;
+    renderNotices();
+  }
+  if (result === 'offline' || result === 'backoff') {
+    const wait = Math.max(250, app.sendState.nextAttemptAt - Date.now());
+    retryTimer = setTimeout(() => send(), wait);
+    outbox.requestBackgroundSync();
+  }
+  if (result === 'sent') currentView()?.sent?.(app);
+  return result;
+}
+
+function currentRoute() {
+  return (location.hash.match(/^#\/(\w+)/) || [])[1] || 'record';
+}
+
+function currentView() {
+  if (!session.isValid(app.session)) return signinView;
+  if (app.session.account.role !== 'VOLUNTEER') return elsewhereView;
+  return (TABS.find((tab) => tab.route === currentRoute()) || TABS[0]).view;
+}
+
+function render() {
+  const view = currentView();
+  const gate = view !== signinView && view !== elsewhereView;
+  elements.tabs.hidden = !gate;
+  elements.status.hidden = !gate;
+  renderStatus();
+  renderTabs();
+  renderNotices();
+  fill(elements.view, view.render(app));
+  elements.view.focus({ preventScroll: true });
+}
+
+function renderStatus() {
+  if (!elements.status || !app.session) return;
+  const { pending, held } = app.summary();
+  const last = app.sendState.lastSuccessAt
+    ? t('status.lastSent', { time: formatTime(app.sendState.lastSuccessAt) }) : t('status.neverSent');
+  const parts = [];
+  if (!app.online) parts.push(h('span', { class: 'pill offline' }, t('status.offline')));
+  if (held) parts.push(h('span', { class: 'pill held' }, t('status.held', { count: held })));
+  parts.push(h('strong', { class: pending ? 'waiting' : 'ok', id: 'unsent-count', 'data-count': pending },
+    pending ? t('status.waiting', { count: pending }) : t('status.allSent')));
+  parts.push(h('span', { class: 'last' }, app.sending ? t('status.sending') : last));
+  fill(elements.status, parts);
+  elements.status.dataset.pending = String(pending);
+}
+
+function renderTabs() {
+  if (!elements.tabs || !app.session) return;
+  const route = currentRoute();
+  const { pending, held } = app.summary();
+  fill(elements.tabs, TABS.map((tab) => h('a', {
+    href: `#/${tab.route}`, class: 'tab', 'aria-current': tab.route === route ? 'page' : null,
+  }, t(tab.label), tab.route === 'outbox' && pending + held > 0
+    ? h('span', { class: 'badge', 'aria-label': t('status.waiting', { count: pending + held }) }, String(pending + held))
+    : null)));
+}
+
+function renderNotices() {
+  if (!elements.notices) return;
+  const notices = [];
+  const skew = Math.abs(clock.offset());
+  if (skew > clock.WARN_AFTER_MS) {
+    notices.push(notice('clock', t('warn.clock', { minutes: Math.round(skew / 60000) })));
+  }
+  if (app.notices.expired && app.session) {
+    notices.push(notice('expired', t('warn.expired'), t('warn.signinAgain'), async () => {
+      app.notices.expired = false;
+      await session.markExpired();
+      app.session = await session.current();
+      buildHeader();
+      render();
+    }));
+  }
+  if (app.session) {
+    for (const other of app.summary().others) {
+      notices.push(notice('others', t('warn.others', { count: other.count, name: other.name })));
+    }
+  }
+  if (app.notices.update) notices.push(notice('update', t('warn.update'), t('warn.updateNow'), restartIntoUpdate));
+  if (app.notices.storage && app.session) {
+    notices.push(notice('storage', t('warn.storage'), t('common.ok'), () => {
+      sessionStorage.setItem('gatepost.storageNoticeSeen', '1');
+      app.notices.storage = false;
+      renderNotices();
+    }));
+  }
+  fill(elements.notices, notices);
+}
+
+function notice(kind, text, action, onAction) {
+  return h('div', { class: `notice notice-${kind}`, role: kind === 'expired' || kind === 'clock' ? 'alert' : 'status' },
+    h('p', {}, text), action ? h('button', { type: 'button', onclick: onAction }, action) : null);
+}
+
+let toastTimer = null;
+function toast(text) {
+  fill(elements.toast, text);
+  elements.toast.classList.add('shown');
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => elements.toast.classList.remove('shown'), 4000);
+}
+
+/** A modal question; resolves true when confirmed. */
+function confirmDialog(message, confirmLabel) {
+  return new Promise((resolve) => {
+    const dialog = h('dialog', { class: 'confirm', 'aria-labelledby': 'confirm-text' });
+    const close = (answer) => { dialog.close(); dialog.remove(); resolve(answer); };
+    dialog.append(
+      h('p', { id: 'confirm-text' }, message),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'secondary', onclick: () => close(false) }, t('common.cancel')),
+        h('button', { type: 'button', class: 'danger', id: 'confirm-ok', onclick: () => close(true) }, confirmLabel)),
+    );
+    dialog.addEventListener('cancel', () => close(false));
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+}
+
+boot();

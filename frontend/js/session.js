@@ -1,0 +1,28 @@
+// The sign-in kept on this phone (in IndexedDB, so the service worker can send with it too).
+import * as db from './db.js';
+
+const KEY = 'session';
+
+/** {token, expiresAt, account} or undefined. */
+export function current() {
+  return db.getValue(KEY);
+}
+
+export function save(login) {
+  return db.setValue(KEY, { token: login.token, expiresAt: login.expiresAt, account: login.account });
+}
+
+export function forget() {
+  return db.remove('kv', KEY);
+}
+
+/** Whether a sign-in can still be used, with a minute's margin for the request in flight. */
+export function isValid(session, nowMs = Date.now()) {
+  return !!session && !session.expired && Date.parse(session.expiresAt) - 60_000 > nowMs;
+}
+
+/** The server refused the token (401): keep who it was, so the sign-in screen can say so. */
+export async function markExpired() {
+  const session = await current();
+  if (session) await db.setValue(KEY, { ...session, expired: true });
+}

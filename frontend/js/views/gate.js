@@ -1,0 +1,336 @@
+// Recording a passage at the gate, as quick as a line on a paper register: the common case
+// (green code, normal temperature, resident, in, admitted) is three taps. Below it, today's
+// counts at this gate and my recent entries, sent or not.
+import { h, fill } from '../dom.js';
+import * as db from '../db.js';
+import * as outbox from '../outbox.js';
+import * as clock from '../clock.js';
+import { assess, adjust } from '../rule.js';
+import {
+  t, formatTemperature, formatTime, formatNumber, dayOf, problemText,
+} from '../i18n.js';
+import { currentShift } from './shift.js';
+
+const CODES = ['GREEN', 'YELLOW', 'RED', 'NO_PHONE', 'UNREADABLE', 'PAPER_PASS'];
+const QUICK_TEMPERATURES = [36.0, 36.3, 36.5, 36.7, 37.0];
+const DECISIONS = ['ADMITTED', 'REFUSED', 'REFERRED'];
+
+function blank() {
+  return {
+    code: null, temperature: null, direction: 'IN', resident: true, partySize: 1, decision: null, reason: '',
+    visitor: { origin: '', purpose: '', name: '', phone: '', plate: '' },
+  };
+}
+
+let form = blank();
+let checkpoints = [];
+let checkpointId = null;
+let today = null;
+let parts = null;
+
+export function render(app) {
+  parts = {};
+  const root = h('section', { class: 'gate' });
+  parts.root = root;
+  parts.checkpoint = h('div', { class: 'checkpoint-line' });
+  parts.form = h('form', { class: 'record', onsubmit: (e) => { e.preventDefault(); record(app); }, novalidate: true });
+  parts.today = h('section', { class: 'today', 'aria-labelledby': 'today-title' });
+  parts.recent = h('section', { class: 'recent', 'aria-labelledby': 'recent-title' });
+  root.append(parts.checkpoint, parts.form, parts.today, parts.recent);
+  if (app.editing) loadForEditing(app);
+  if (!app.rule) {
+    root.prepend(h('p', { class: 'notice', role: 'alert' }, t('warn.noRule')));
+  }
+  loadCheckpoints(app).then(() => {
+    renderCheckpoint(app);
+    buildForm(app);
+    renderRecent(app);
+    refreshToday(app);
+  });
+  return root;
+}
+
+/** Called when the outbox changed. */
+export function update(app) {
+  if (parts?.root?.isConnected) {
+    renderToday(app);
+    renderRecent(app);
+  }
+}
+
+/** Called after entries were sent: the server's counts have moved. */
+export function sent(app) {
+  if (parts?.root?.isConnected) refreshToday(app);
+}
+
+async function loadCheckpoints(app) {
+  checkpoints = (await db.getValue('checkpoints')) || [];
+  const shifts = (await db.getValue('shifts'))?.items || [];
+  const onShift = currentShift(shifts, clock.now());
+  const saved = await db.getValue('checkpointId');
+  const known = (id) => checkpoints.some((c) => c.id === id);
+  if (onShift && (known(onShift.checkpointId) || checkpoints.length === 0)) {
+    checkpointId = onShift.checkpointId;
+    if (!known(onShift.checkpointId)) checkpoints.push({ id: onShift.checkpointId, name: onShift.checkpointName });
+  } else if (known(saved)) {
+    checkpointId = saved;
+  } else {
+    checkpointId = checkpoints.length === 1 ? checkpoints[0].id : null;
+  }
+  if (app.editing && known(app.editing.entry.checkpointId)) checkpointId = app.editing.entry.checkpointId;
+}
+
+function renderCheckpoint(app) {
+  if (checkpoints.length === 0) {
+    fill(parts.checkpoint, h('p', { class: 'notice' }, t('gate.noCheckpoint')));
+    return;
+  }
+  const select = h('select', {
+    id: 'checkpoint', onchange: async (e) => {
+      checkpointId = e.target.value || null;
+      await db.setValue('checkpointId', checkpointId);
+      today = null;
+      buildForm(app);
+      refreshToday(app);
+    },
+  },
+  checkpointId ? null : h('option', { value: '' }, t('gate.chooseCheckpoint')),
+  checkpoints.map((c) => h('option', { value: c.id, selected: c.id === checkpointId }, c.name)));
+  fill(parts.checkpoint, h('label', { for: 'checkpoint' }, t('gate.checkpoint')), select);
+}
+
+function loadForEditing(app) {
+  const entry = app.editing.entry;
+  form = {
+    code: entry.healthCode, temperature: entry.temperature ?? null, direction: entry.direction, resident: entry.resident,
+    partySize: entry.partySize, decision: entry.decision, reason: entry.reason || '',
+    visitor: { origin: '', purpose: '', name: '', phone: '', plate: '', ...(entry.visitor || {}) },
+  };
+}
+
+/** A row of toggle buttons, one pressed. */
+function choices(name, options, selected, label, onPick, extraClass = '') {
+  return h('div', { class: `choices ${extraClass}`, role: 'group', 'aria-label': label },
+    options.map((option) => h('button', {
+      type: 'button', class: `choice ${name}-${String(option.value).toLowerCase()}`, 'data-value': option.key ?? String(option.value),
+      'aria-pressed': String(option.value === selected), onclick: () => onPick(option.value),
+    }, option.label)));
+}
+
+function buildForm(app) {
+  const rule = app.rule;
+  if (!checkpointId || !rule) {
+    fill(parts.form);
+    return;
+  }
+  const redraw = () => buildForm(app);
+  const pick = (change) => () => { Object.assign(form, change); redraw(); };
+  const assessment = assess(form.code, form.temperature, rule);
+  const decision = form.decision && assessment.allowed.includes(form.decision) ? form.decision : assessment.proposal;
+
+  const visitorInput = (field, labelKey, attributes = {}) => {
+    const id = `visitor-${field}`;
+    return h('div', { class: 'field' },
+      h('label', { for: id }, t(labelKey)),
+      h('input', {
+        id, value: form.visitor[field], maxlength: attributes.maxlength || 100, ...attributes,
+        oninput: (e) => { form.visitor[field] = e.target.value; updateSubmit(app); },
+      }));
+  };
+
+  const temperatureValue = form.temperature === null ? t('gate.temperatureNone') : formatTemperature(form.temperature);
+  fill(parts.form,
+    app.editing ? h('p', { class: 'notice' }, t('gate.editing'), ' ',
+      h('button', { type: 'button', class: 'link', onclick: () => { app.editing = null; form = blank(); redraw(); } },
+        t('gate.cancelEdit'))) : null,
+    h('fieldset', {},
+      h('legend', {}, t('gate.code')),
+      choices('code', CODES.map((c) => ({ value: c, label: t(`code.${c}`) })), form.code, t('gate.code'),
+        (value) => { form.code = value; form.decision = null; redraw(); }, 'codes')),
+    h('fieldset', {},
+      h('legend', {}, t('gate.temperature'), ' ',
+        h('output', { id: 'temperature-value', class: assessment.fever ? 'fever' : '' }, temperatureValue,
+          assessment.fever ? ` · ${t('gate.fever')}` : '')),
+      choices('temperature', QUICK_TEMPERATURES.map((v) => ({ value: v, key: v.toFixed(1), label: formatNumber(v, 1) })), form.temperature,
+        t('gate.temperature'), (value) => { form.temperature = value; form.decision = null; redraw(); }, 'temperatures'),
+      h('div', { class: 'adjuster' },
+        h('button', {
+          type: 'button', class: 'step', 'aria-label': t('gate.temperatureDown'),
+          onclick: () => { form.temperature = adjust(form.temperature, -1, rule); form.decision = null; redraw(); },
+        }, '−0.1'),
+        h('button', {
+          type: 'button', class: 'step', 'aria-pressed': String(form.temperature === null),
+          onclick: pick({ temperature: null, decision: null }),
+        }, t('gate.temperatureNone')),
+        h('button', {
+          type: 'button', class: 'step', 'aria-label': t('gate.temperatureUp'),
+          onclick: () => { form.temperature = adjust(form.temperature, +1, rule); form.decision = null; redraw(); },
+        }, '+0.1'))),
+    h('div', { class: 'pair' },
+      h('fieldset', {}, h('legend', {}, t('gate.direction')),
+        choices('direction', ['IN', 'OUT'].map((d) => ({ value: d, label: t(`direction.${d}`) })), form.direction,
+          t('gate.direction'), (value) => { form.direction = value; redraw(); })),
+      h('fieldset', {}, h('legend', {}, t('gate.person')),
+        choices('person', [{ value: true, label: t('person.resident') }, { value: false, label: t('person.visitor') }],
+          form.resident, t('gate.person'), (value) => { form.resident = value; redraw(); }))),
+    h('fieldset', { class: 'party' }, h('legend', {}, t('gate.party')),
+      h('div', { class: 'adjuster' },
+        h('button', {
+          type: 'button', class: 'step', 'aria-label': t('gate.partyLess'), disabled: form.partySize <= 1,
+          onclick: pick({ partySize: Math.max(1, form.partySize - 1) }),
+        }, '−'),
+        h('output', { id: 'party-size', 'aria-live': 'polite' }, formatNumber(form.partySize)),
+        h('button', {
+          type: 'button', class: 'step', 'aria-label': t('gate.partyMore'), disabled: form.partySize >= 20,
+          onclick: pick({ partySize: Math.min(20, form.partySize + 1) }),
+        }, '+'))),
+    form.resident ? null : h('fieldset', { class: 'visitor' }, h('legend', {}, t('gate.visitor')),
+      visitorInput('origin', 'gate.origin', { required: true }),
+      visitorInput('purpose', 'gate.purpose', { required: true, maxlength: 200 }),
+      visitorInput('name', 'gate.visitorName', { autocomplete: 'off' }),
+      visitorInput('phone', 'gate.visitorPhone', { type: 'tel', inputmode: 'tel', maxlength: 32, autocomplete: 'off' }),
+      visitorInput('plate', 'gate.visitorPlate', { maxlength: 20, autocomplete: 'off' })),
+    h('fieldset', { class: 'decision' },
+      h('legend', {}, t('gate.decision')),
+      h('p', { class: `why ${assessment.allowed.includes('ADMITTED') || !form.code ? '' : 'stop'}`, id: 'why' },
+        t(assessment.why.key, formatWhy(assessment.why.params))),
+      h('div', { class: 'choices', role: 'group', 'aria-label': t('gate.decision') },
+        DECISIONS.map((d) => h('button', {
+          type: 'button', class: `choice decision-${d.toLowerCase()}`, 'data-value': d,
+          'aria-pressed': String(d === decision), disabled: !assessment.allowed.includes(d),
+          onclick: () => { form.decision = d; redraw(); },
+        }, t(`decision.${d}`)))),
+      decision && decision !== 'ADMITTED' ? h('div', { class: 'field' },
+        h('label', { for: 'reason' }, t('gate.reason')),
+        h('input', { id: 'reason', maxlength: 200, value: form.reason, oninput: (e) => { form.reason = e.target.value; } }))
+        : null),
+    h('p', { class: 'form-error', id: 'record-error', role: 'alert' }),
+    h('button', {
+      type: 'submit', class: `primary big submit-${(decision || 'none').toLowerCase()}`, id: 'record',
+      'aria-describedby': 'record-error',
+    },
+      decision ? t(`gate.submit.${decision}`) : t('gate.chooseCode')));
+  updateSubmit(app);
+}
+
+function formatWhy(params = {}) {
+  const out = { ...params };
+  if ('temperature' in out) out.temperature = formatTemperature(out.temperature);
+  if ('threshold' in out) out.threshold = formatTemperature(out.threshold);
+  return out;
+}
+
+/** What stops the entry from being recorded, as a message key, or null. */
+function missing(app) {
+  const assessment = assess(form.code, form.temperature, app.rule);
+  const decision = form.decision && assessment.allowed.includes(form.decision) ? form.decision : assessment.proposal;
+  if (!form.code) return 'gate.chooseCode';
+  if (!decision) return assessment.why.key;
+  if (!form.resident && !form.visitor.origin.trim()) return 'gate.needOrigin';
+  if (!form.resident && !form.visitor.purpose.trim()) return 'gate.needPurpose';
+  return null;
+}
+
+function updateSubmit(app) {
+  const button = parts.form.querySelector('#record');
+  // Still a button that answers: tapped while incomplete, it says what is missing.
+  if (button) button.classList.toggle('blocked', missing(app) !== null);
+}
+
+async function record(app) {
+  const error = parts.form.querySelector('#record-error');
+  const problem = missing(app);
+  if (problem) {
+    error.textContent = t(problem);
+    return;
+  }
+  const assessment = assess(form.code, form.temperature, app.rule);
+  const decision = form.decision && assessment.allowed.includes(form.decision) ? form.decision : assessment.proposal;
+  const entry = {
+    id: crypto.randomUUID(),
+    checkpointId,
+    occurredAt: clock.isoWithOffset(clock.now()),
+    direction: form.direction,
+    resident: form.resident,
+    partySize: form.partySize,
+    healthCode: form.code,
+    healthCodeRead: 'BY_EYE',
+    temperature: form.temperature,
+    decision,
+  };
+  if (decision !== 'ADMITTED' && form.reason.trim()) entry.reason = form.reason.trim();
+  if (!form.resident) {
+    const v = Object.fromEntries(Object.entries(form.visitor).map(([k, value]) => [k, value.trim()]).filter(([, value]) => value));
+    entry.visitor = v;
+  }
+  const replacing = app.editing?.id ?? null;
+  await outbox.add(entry, app.session.account, replacing);
+  app.editing = null;
+  form = blank();
+  buildForm(app);
+  parts.form.querySelector('.codes button')?.focus();
+  const result = await app.send();
+  app.toast(result === 'sent' ? t('gate.savedSent') : t('gate.saved'));
+}
+
+async function refreshToday(app) {
+  if (!checkpointId) {
+    today = null;
+    renderToday(app);
+    return;
+  }
+  try {
+    today = await app.load(`/api/v1/gate/today?checkpointId=${encodeURIComponent(checkpointId)}`);
+    await db.setValue('today', today);
+  } catch {
+    const cached = await db.getValue('today');
+    today = cached && cached.checkpointId === checkpointId ? cached : null;
+  }
+  renderToday(app);
+}
+
+function renderToday(app) {
+  if (!parts?.today) return;
+  const name = checkpoints.find((c) => c.id === checkpointId)?.name ?? '';
+  const unsent = app.rows.filter((r) => r.state !== 'SENT' && r.entry.checkpointId === checkpointId
+    && r.recorderId === app.session.account.id).length;
+  const figure = (key, value, id) => h('div', { class: 'figure' },
+    h('span', { class: 'value', id }, value === null ? '–' : formatNumber(value)), h('span', { class: 'label' }, t(key)));
+  fill(parts.today,
+    h('h2', { id: 'today-title' }, t('today.title', { checkpoint: name })),
+    h('div', { class: 'figures' },
+      figure('today.entries', today?.entries ?? null, 'today-entries'),
+      figure('today.persons', today?.persons ?? null, 'today-persons'),
+      figure('today.refused', today ? today.refused + today.referred : null, 'today-refused'),
+      figure('today.fevers', today?.fevers ?? null, 'today-fevers')),
+    today ? h('p', { class: 'small' }, t('today.mine', { count: today.mine })) : h('p', { class: 'small' }, t('today.offline')),
+    unsent ? h('p', { class: 'small waiting' }, t('today.unsent', { count: unsent })) : null);
+}
+
+function renderRecent(app) {
+  if (!parts?.recent) return;
+  const todayKey = dayOf(clock.now());
+  const mine = app.rows.filter((r) => r.recorderId === app.session.account.id && dayOf(r.entry.occurredAt) === todayKey)
+    .sort((a, b) => b.recordedAt - a.recordedAt).slice(0, 20);
+  fill(parts.recent,
+    h('h2', { id: 'recent-title' }, t('recent.title')),
+    mine.length === 0 ? h('p', { class: 'small' }, t('recent.none'))
+      : h('ul', { class: 'entries', id: 'recent-list' }, mine.map((r) => entryLine(r))));
+}
+
+/** One entry in a list: time, code, temperature, decision, and whether it has been sent. */
+export function entryLine(r, actions = null) {
+  const e = r.entry;
+  const state = { SENT: 'recent.sent', PENDING: 'recent.pending', HELD: 'recent.held' }[r.state];
+  return h('li', { class: `entry state-${r.state.toLowerCase()}`, 'data-id': r.id },
+    h('span', { class: 'time' }, formatTime(e.occurredAt)),
+    h('span', { class: `code code-${e.healthCode.toLowerCase()}` }, t(`code.${e.healthCode}`)),
+    h('span', { class: 'temp' }, e.temperature === null || e.temperature === undefined ? '–' : formatTemperature(e.temperature)),
+    h('span', { class: 'decided' }, t(`decided.${e.decision}`),
+      e.partySize > 1 ? ` · ${t('recent.party', { count: e.partySize })}` : '',
+      ` · ${t(`direction.${e.direction}`)}`, e.resident ? '' : ` · ${t('person.visitor')}`),
+    h('span', { class: `sent-state ${r.state.toLowerCase()}` }, t(state)),
+    r.state === 'HELD' ? h('p', { class: 'problem' }, r.heldAs === 'CONFLICT' ? t('problem.conflict.entry')
+      : problemText(r.problem)) : null,
+    actions);
+}

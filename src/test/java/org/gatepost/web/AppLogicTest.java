@@ -1,0 +1,173 @@
+package org.gatepost.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import com.microsoft.playwright.Page;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The app's pure logic (the outbox's decisions, the gate rule, the language choice, the
+ * clock), run as the browser loads it: each module imported into a real page.
+ */
+@QuarkusTest
+class AppLogicTest extends BrowserTest {
+
+    Page page;
+
+    @BeforeEach
+    void page() {
+        page = phone("en-US").newPage();
+        page.navigate(base.toString());
+    }
+
+    private Object run(String module, String body) {
+        return page.evaluate("async () => { const m = await import('" + module + "'); " + body + " }");
+    }
+
+    @Test
+    void nextBatchTakesTheRecordersOwnWaitingEntriesOldestFirst() {
+        Object ids = run("/js/outbox.js", """
+                const rows = [
+                  { id: 'c', recorderId: 'a', state: 'PENDING', recordedAt: 3 },
+                  { id: 'a', recorderId: 'a', state: 'PENDING', recordedAt: 1 },
+                  { id: 'x', recorderId: 'b', state: 'PENDING', recordedAt: 0 },
+                  { id: 'h', recorderId: 'a', state: 'HELD', recordedAt: 0 },
+                  { id: 's', recorderId: 'a', state: 'SENT', recordedAt: 0 },
+                  { id: 'b', recorderId: 'a', state: 'PENDING', recordedAt: 2 },
+                ];
+                return [m.nextBatch(rows, 'a').map(r => r.id).join(), m.nextBatch(rows, 'a', 2).map(r => r.id).join(),
+                        m.nextBatch(rows, 'nobody').length];""");
+        assertEquals(List.of("a,b,c", "a,b", 0), ids);
+    }
+
+    @Test
+    void createdAndDuplicateLeaveTheOutboxWhileConflictAndRejectedAreHeldWithTheirProblem() {
+        Object result = run("/js/outbox.js", """
+                const entry = (id) => ({ id, visitor: { origin: '松源', purpose: '送菜', name: '王', phone: '138', plate: '浙K' } });
+                const rows = ['1', '2', '3', '4', '5'].map(id => ({ id, entry: entry(id), recorderId: 'a', state: 'PENDING' }));
+                const problem = { type: 'urn:gatepost:problem:rule-broken', status: 422, errors: [{ field: 'checkpointId' }] };
+                const changed = m.applyResults(rows, [
+                  { id: '1', status: 'CREATED' }, { id: '2', status: 'DUPLICATE' },
+                  { id: '3', status: 'CONFLICT', problem }, { id: '4', status: 'REJECTED', problem }], 1000);
+                return changed.map(r => [r.id, r.state, r.heldAs ?? '', r.problem?.status ?? 0,
+                                         Object.keys(r.entry.visitor).join('+')].join(' '));""");
+        assertEquals(List.of("1 SENT  0 origin+purpose", "2 SENT  0 origin+purpose",
+                "3 HELD CONFLICT 422 origin+purpose+name+phone+plate", "4 HELD REJECTED 422 origin+purpose+name+phone+plate"), result);
+    }
+
+    @Test
+    void backoffGrowsExponentiallyWithJitterAndHonoursRetryAfter() {
+        Object result = run("/js/outbox.js", """
+                const low = () => 0, high = () => 0.999999;
+                return [m.backoffMs(1, low), m.backoffMs(1, high), m.backoffMs(2, low), m.backoffMs(4, high),
+                        m.backoffMs(30, high), m.backoffMs(30, low),
+                        m.afterFailure({ failures: 0 }, 10_000, high, '120').nextAttemptAt,
+                        m.afterFailure({ failures: 2 }, 0, low).failures,
+                        m.afterSuccess({ failures: 5, nextAttemptAt: 99 }, 7).lastSuccessAt,
+                        m.waiting({ nextAttemptAt: 10 }, 5), m.waiting({ nextAttemptAt: 10 }, 10)];""");
+        assertEquals(List.of(500, 1000, 1000, 8000, 300000, 150000, 130000, 3, 7, true, false), result);
+    }
+
+    @Test
+    void summaryCountsMineAndNamesOthersWaiting() {
+        Object result = run("/js/outbox.js", """
+                const rows = [
+                  { recorderId: 'a', recorderName: 'A', state: 'PENDING' }, { recorderId: 'a', recorderName: 'A', state: 'HELD' },
+                  { recorderId: 'a', recorderName: 'A', state: 'SENT' }, { recorderId: 'b', recorderName: '葉澤雲', state: 'PENDING' },
+                  { recorderId: 'b', recorderName: '葉澤雲', state: 'HELD' }, { recorderId: 'b', recorderName: '葉澤雲', state: 'SENT' }];
+                const s = m.summary(rows, 'a');
+                return [s.pending, s.held, s.others.map(o => o.name + ':' + o.count).join()];""");
+        assertEquals(List.of(1, 1, "葉澤雲:2"), result);
+    }
+
+    @Test
+    void sentEntriesLeaveThePhoneAfterADay() {
+        Object result = run("/js/outbox.js", """
+                const day = 24 * 60 * 60_000;
+                return m.expired([{ id: 'old', state: 'SENT', sentAt: 0 }, { id: 'new', state: 'SENT', sentAt: day },
+                                  { id: 'waiting', state: 'PENDING', sentAt: undefined }], day + 1);""");
+        assertEquals(List.of("old"), result);
+    }
+
+    @Test
+    void theRuleProposesWhatTheServerWouldDecide() {
+        Object result = run("/js/rule.js", """
+                const rule = { feverThreshold: 37.3, lowestTemperature: 34.0, highestTemperature: 43.0,
+                               neverAdmitted: ['RED', 'YELLOW'], admittedOnlyWithTemperature: ['NO_PHONE', 'UNREADABLE', 'PAPER_PASS'] };
+                const a = (code, t) => { const r = m.assess(code, t, rule); return [r.proposal, r.allowed.join('/'), r.why.key].join(' '); };
+                return [a(null, null), a('GREEN', 36.5), a('GREEN', null), a('GREEN', 37.3), a('GREEN', 37.2),
+                        a('RED', 36.5), a('YELLOW', null), a('NO_PHONE', null), a('PAPER_PASS', 36.4),
+                        m.adjust(null, 1, rule), m.adjust(42.95, 3, rule), m.adjust(36.5, -3, rule)];""");
+        assertEquals(List.of(
+                " " + " why.chooseCode",
+                "ADMITTED ADMITTED/REFUSED/REFERRED why.ok",
+                "ADMITTED ADMITTED/REFUSED/REFERRED why.okNoTemp",
+                "REFERRED REFUSED/REFERRED why.fever",
+                "ADMITTED ADMITTED/REFUSED/REFERRED why.ok",
+                "REFERRED REFUSED/REFERRED why.RED",
+                "REFERRED REFUSED/REFERRED why.YELLOW",
+                " REFUSED/REFERRED why.needTemp",
+                "ADMITTED ADMITTED/REFUSED/REFERRED why.unreadOk",
+                36.6, 43, 36.2), result);
+    }
+
+    @Test
+    void theFirstLanguageFollowsTheDevice() {
+        Object result = run("/js/i18n.js", """
+                return [['zh-CN'], ['zh-SG'], ['zh-TW'], ['zh-HK'], ['zh-MO'], ['zh-Hant-CN'], ['zh'], ['zh-Hans-HK'],
+                        ['en-US'], ['fr-FR'], ['ja-JP', 'zh-TW'], [], ['de', 'en-GB', 'zh-CN']].map(l => m.languageFor(l));""");
+        assertEquals(List.of("zh-Hans", "zh-Hans", "zh-Hant", "zh-Hant", "zh-Hant", "zh-Hant", "zh-Hans", "zh-Hant",
+                "en", "en", "zh-Hant", "en", "en"), result);
+    }
+
+    @Test
+    void everyCatalogueHasEveryMessage() {
+        Object result = page.evaluate("""
+                async () => {
+                  const [en, hans, hant] = await Promise.all(['en', 'zh-Hans', 'zh-Hant']
+                      .map(c => import(`/js/messages/${c}.js`).then(m => m.default)));
+                  const keys = (o) => Object.keys(o).sort().join();
+                  return [keys(en) === keys(hans), keys(en) === keys(hant), Object.keys(en).length > 100];
+                }""");
+        assertEquals(List.of(true, true, true), result);
+    }
+
+    @Test
+    void theClockOffsetComesFromTheDateHeader() {
+        Object result = run("/js/clock.js", """
+                const server = Date.parse('Thu, 12 Mar 2020 08:00:00 GMT');
+                return [m.offsetFrom('Thu, 12 Mar 2020 08:00:00 GMT', server - 600_000, server - 599_000),
+                        m.offsetFrom(null, 0, 1), m.offsetFrom('Thu, 12 Mar 2020 08:00:00 GMT', 0, 20_000),
+                        m.isoWithOffset(new Date(Date.UTC(2020, 2, 12, 0, 30)))];""");
+        assertEquals(java.util.Arrays.asList(600000, null, null, "2020-03-12T08:30:00.000+08:00"), result);
+    }
+
+    @Test
+    void serverProblemsAreShownInTheUsersLanguage() {
+        Object result = run("/js/i18n.js", """
+                m.setLanguage('zh-Hans', false);
+                const field = m.problemText({ type: 'urn:gatepost:problem:rule-broken', errors: [{ field: 'checkpointId' }] });
+                const type = m.problemText({ type: 'urn:gatepost:problem:forbidden', detail: 'Only the cadre' });
+                const unknown = m.problemText({ type: 'urn:gatepost:problem:something-new', detail: 'Server words' });
+                m.setLanguage('en', false);
+                return [field, type, unknown, m.problemText({ type: 'urn:gatepost:problem:not-found' })];""");
+        assertEquals(List.of("这个卡口已关闭，或不属于你的村。", "你没有权限这样做。", "Server words",
+                "Not found, or not in your area."), result);
+    }
+
+    @Test
+    void timesAndNumbersFollowTheLanguageAndTheCountysZone() {
+        Object result = run("/js/i18n.js", """
+                m.setTimeZone('Asia/Shanghai');
+                const at = Date.UTC(2020, 1, 12, 10, 5);
+                m.setLanguage('en', false);
+                const en = [m.formatTime(at), m.formatTemperature(36.5), m.dayOf(at)];
+                m.setLanguage('zh-Hans', false);
+                return [...en, m.formatTime(at), m.formatNumber(12345)];""");
+        assertEquals(List.of("18:05", "36.5 °C", "2020-02-12", "18:05", "12,345"), result);
+    }
+}

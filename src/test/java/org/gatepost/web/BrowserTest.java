@@ -1,0 +1,104 @@
+package org.gatepost.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ServiceWorkerPolicy;
+import io.quarkus.test.common.http.TestHTTPResource;
+import org.gatepost.testing.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * A real headless Chromium against the application under test: one browser for the whole
+ * run, a fresh context (its own storage, service workers and IndexedDB: a new phone) per test.
+ */
+abstract class BrowserTest {
+
+    static final int PHONE_WIDTH = 360;
+    static final int PHONE_HEIGHT = 780;
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    Fixtures fixtures;
+
+    private final List<BrowserContext> contexts = new ArrayList<>();
+
+    static synchronized Browser browser() {
+        if (browser == null) {
+            Browsers.Chromium chromium = Browsers.chromium();
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            List<String> args = new ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"));
+            if (chromium.fromNpm()) {
+                args.addAll(List.of("--no-zygote", "--use-gl=angle", "--use-angle=swiftshader"));
+            }
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(chromium.executable()).setHeadless(true).setArgs(args));
+            Browsers.say("Chromium " + browser.version() + " started");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                browser.close();
+                playwright.close();
+            }));
+        }
+        return browser;
+    }
+
+    /** A new phone: empty storage, 360×780, the device's language as given. */
+    BrowserContext phone(String locale) {
+        BrowserContext context = browser().newContext(new Browser.NewContextOptions()
+                .setViewportSize(PHONE_WIDTH, PHONE_HEIGHT).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true)
+                .setLocale(locale).setTimezoneId("Asia/Shanghai").setServiceWorkers(ServiceWorkerPolicy.ALLOW));
+        context.setDefaultTimeout(15_000);
+        contexts.add(context);
+        return context;
+    }
+
+    BrowserContext desktop(String locale) {
+        BrowserContext context = browser().newContext(new Browser.NewContextOptions()
+                .setViewportSize(1280, 800).setLocale(locale).setTimezoneId("Asia/Shanghai"));
+        context.setDefaultTimeout(15_000);
+        contexts.add(context);
+        return context;
+    }
+
+    GateApp open(BrowserContext context) {
+        return GateApp.open(context.newPage(), base.toString());
+    }
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
+    }
+
+    /** axe-core on the page as it is: no serious or critical violation. */
+    static void assertAccessible(GateApp app, String screen) {
+        AxeResults results = new AxeBuilder(app.page()).analyze();
+        List<String> serious = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
+                .toList();
+        assertEquals(List.of(), serious, "axe-core on the " + screen + " screen");
+    }
+}

@@ -1,0 +1,156 @@
+package org.gatepost.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Finds the Chromium that the browser tests drive, or obtains one from a package registry,
+ * and says which. Playwright never downloads a browser of its own here.
+ *
+ * <ol>
+ * <li>{@code -Dgatepost.chromium=/path} or {@code GATEPOST_CHROMIUM=/path};</li>
+ * <li>{@code chromium}, {@code chromium-browser}, {@code google-chrome} or {@code google-chrome-stable} on the PATH;</li>
+ * <li>the npm package {@code @sparticuz/chromium}, which carries a Chromium binary inside it (installed
+ *     with npm into {@code ~/.cache/gatepost/chromium} when Node.js is there);</li>
+ * <li>as root with apt: Debian's {@code chromium} package.</li>
+ * </ol>
+ */
+final class Browsers {
+
+    static final String SPARTICUZ = "@sparticuz/chromium@153.0.0";
+    private static final Path NPM_PREFIX = Path.of(System.getProperty("user.home"), ".cache", "gatepost", "chromium");
+    private static final List<String> ON_PATH = List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
+
+    /** A Chromium to launch: where it is, and whether it is the Lambda build from npm (which wants a few flags). */
+    record Chromium(Path executable, boolean fromNpm) {
+    }
+
+    private static Chromium found;
+
+    private Browsers() {
+    }
+
+    static synchronized Chromium chromium() {
+        if (found == null) {
+            found = locate();
+            say("using Chromium at " + found.executable() + (found.fromNpm() ? " (from the npm package " + SPARTICUZ + ")" : ""));
+        }
+        return found;
+    }
+
+    private static Chromium locate() {
+        List<String> tried = new ArrayList<>();
+        String configured = Optional.ofNullable(System.getProperty("gatepost.chromium")).orElse(System.getenv("GATEPOST_CHROMIUM"));
+        if (configured != null && !configured.isBlank()) {
+            Path path = Path.of(configured);
+            if (Files.isExecutable(path)) {
+                return new Chromium(path, false);
+            }
+            throw new IllegalStateException("gatepost.chromium / GATEPOST_CHROMIUM names " + configured + ", which is not an executable file");
+        }
+        for (String name : ON_PATH) {
+            Optional<Path> onPath = onPath(name);
+            if (onPath.isPresent()) {
+                return new Chromium(onPath.get(), false);
+            }
+        }
+        tried.add("no " + String.join(", ", ON_PATH) + " on the PATH");
+        if (onPath("node").isPresent() && onPath("npm").isPresent()) {
+            Optional<Path> npm = fromNpm(tried);
+            if (npm.isPresent()) {
+                return new Chromium(npm.get(), true);
+            }
+        } else {
+            tried.add("no Node.js and npm to install " + SPARTICUZ);
+        }
+        if (onPath("apt-get").isPresent() && "root".equals(System.getProperty("user.name"))) {
+            say("installing Debian's chromium package with apt-get (this takes a minute)");
+            if (run(List.of("sh", "-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk"),
+                    null, 900, tried)) {
+                Optional<Path> installed = onPath("chromium");
+                if (installed.isPresent()) {
+                    return new Chromium(installed.get(), false);
+                }
+            }
+        } else {
+            tried.add("not root with apt-get, so Debian's chromium package could not be installed");
+        }
+        throw new IllegalStateException("The browser tests need Chromium and none could be found or installed: "
+                + String.join("; ", tried) + ". Install Chromium (Debian: apt-get install chromium fonts-noto-cjk), "
+                + "or name one with -Dgatepost.chromium=/path/to/chromium.");
+    }
+
+    private static Optional<Path> fromNpm(List<String> tried) {
+        try {
+            Files.createDirectories(NPM_PREFIX);
+            if (!Files.isDirectory(NPM_PREFIX.resolve("node_modules/@sparticuz/chromium"))) {
+                say("installing " + SPARTICUZ + " with npm into " + NPM_PREFIX);
+                if (!run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", NPM_PREFIX.toString(), SPARTICUZ),
+                        null, 600, tried)) {
+                    return Optional.empty();
+                }
+            }
+            Path out = Files.createTempFile("chromium-path", ".txt");
+            // The package unpacks its brotli-compressed binary and answers where it put it.
+            if (!run(List.of("node", "--input-type=module", "-e",
+                    "import c from '@sparticuz/chromium'; process.stdout.write(await c.executablePath())"),
+                    out, 300, tried)) {
+                return Optional.empty();
+            }
+            Path executable = Path.of(Files.readString(out, StandardCharsets.UTF_8).trim());
+            return Files.isExecutable(executable) ? Optional.of(executable) : Optional.empty();
+        } catch (IOException e) {
+            tried.add(SPARTICUZ + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static boolean run(List<String> command, Path output, int seconds, List<String> tried) {
+        try {
+            Files.createDirectories(NPM_PREFIX);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(NPM_PREFIX.toFile());
+            if (output != null) {
+                builder.redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+            } else {
+                builder.inheritIO();
+            }
+            Process process = builder.start();
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                tried.add(String.join(" ", command) + " took longer than " + seconds + " s");
+                return false;
+            }
+            if (process.exitValue() != 0) {
+                tried.add(String.join(" ", command) + " failed with exit code " + process.exitValue());
+                return false;
+            }
+            return true;
+        } catch (IOException e) {
+            tried.add(String.join(" ", command) + ": " + e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Optional<Path> onPath(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static void say(String message) {
+        System.out.println("[browser tests] " + message);
+    }
+}
