@@ -13,6 +13,7 @@ export default {
   'signin.wrong': 'Wrong phone number or password.',
   'signin.throttled': 'Too many wrong tries. Try again in {minutes} min.',
   'signin.offline': 'No signal. Signing in needs the network; entries already recorded stay on this phone.',
+  'signin.developers': 'For developers and dashboards: the API',
   'signin.waiting': '{count} entries recorded by {name} wait on this phone for them to sign in.',
 
   'nav.record': 'Record',
@@ -29,7 +30,7 @@ export default {
   'status.sending': 'Sending…',
 
   'warn.clock': 'This phone\'s clock is {minutes} min off. Entries are recorded with the corrected time; please set the clock.',
-  'warn.storage': 'This browser may delete the app\'s saved data when space is short. Install the app (Add to Home screen) to keep unsent entries safe.',
+  'warn.storage': 'This browser may delete unsent entries when space runs short. Add Gatepost to the home screen to keep them safe.',
   'warn.update': 'A new version of Gatepost is ready. It takes effect the next time you open the app.',
   'warn.updateNow': 'Restart now',
   'warn.others': '{count} entries recorded by {name} wait for them to sign in on this phone.',

@@ -13,6 +13,7 @@ export default {
   'signin.wrong': '手机号或密码不对。',
   'signin.throttled': '错误次数太多，请 {minutes} 分钟后再试。',
   'signin.offline': '没有信号。登录需要网络；已登记的记录仍保存在手机上。',
+  'signin.developers': '开发者与数据看板：API 文档',
   'signin.waiting': '{name} 登记的 {count} 条记录在这部手机上，等本人登录后发送。',
 
   'nav.record': '登记',
@@ -29,7 +30,7 @@ export default {
   'status.sending': '正在发送…',
 
   'warn.clock': '这部手机的时间差了 {minutes} 分钟。记录会按校正后的时间保存；请调整手机时间。',
-  'warn.storage': '空间不足时，浏览器可能会删除本应用保存的数据。请把应用添加到主屏幕，以保证未发送的记录安全。',
+  'warn.storage': '空间不足时浏览器可能删除未发送的记录。请把本应用添加到主屏幕。',
   'warn.update': '卡口守护有新版本，下次打开应用时生效。',
   'warn.updateNow': '现在重启',
   'warn.others': '{name} 登记的 {count} 条记录，等本人在这部手机上登录后发送。',

@@ -13,6 +13,7 @@ export default {
   'signin.wrong': '手機號碼或密碼不對。',
   'signin.throttled': '錯誤次數太多，請 {minutes} 分鐘後再試。',
   'signin.offline': '沒有訊號。登入需要網路；已登記的記錄仍保存在手機上。',
+  'signin.developers': '開發者與數據看板：API 文件',
   'signin.waiting': '{name} 登記的 {count} 條記錄在這部手機上，等本人登入後發送。',
 
   'nav.record': '登記',
@@ -29,7 +30,7 @@ export default {
   'status.sending': '正在發送…',
 
   'warn.clock': '這部手機的時間差了 {minutes} 分鐘。記錄會按校正後的時間保存；請調整手機時間。',
-  'warn.storage': '空間不足時，瀏覽器可能會刪除本應用保存的數據。請把應用添加到主屏幕，以保證未發送的記錄安全。',
+  'warn.storage': '空間不足時瀏覽器可能刪除未發送的記錄。請把本應用加到主畫面。',
   'warn.update': '卡口守護有新版本，下次打開應用時生效。',
   'warn.updateNow': '現在重啟',
   'warn.others': '{name} 登記的 {count} 條記錄，等本人在這部手機上登入後發送。',

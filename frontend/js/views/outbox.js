@@ -1,6 +1,6 @@
 // Unsent entries: those waiting, and those the server did not accept (with its reason in the
 // user's language) until a person corrects or discards them. Others' entries by name only.
-import { h } from '../dom.js';
+import { h, fill } from '../dom.js';
 import * as outbox from '../outbox.js';
 import { t, formatTime, formatDateTime } from '../i18n.js';
 import { entryLine } from './gate.js';
@@ -23,7 +23,7 @@ function draw(app, root) {
   const pending = mine.filter((r) => r.state === 'PENDING');
   const others = app.summary().others;
   const state = app.sendState;
-  root.replaceChildren(
+  fill(root,
     h('h1', {}, t('outbox.title')),
     h('p', { class: 'small' }, state.lastSuccessAt ? t('outbox.lastSent', { time: formatDateTime(state.lastSuccessAt) })
       : t('status.neverSent')),

@@ -43,7 +43,8 @@ export function render(app) {
       h('label', { for: 'phone' }, t('signin.phone')), phone,
       h('label', { for: 'password' }, t('signin.password')), password,
       message,
-      submit));
+      submit),
+    h('p', { class: 'small developers' }, h('a', { href: '/q/swagger-ui' }, t('signin.developers'))));
 }
 
 function reason(error) {

@@ -68,10 +68,11 @@ class PlatformTest {
     }
 
     @Test
-    void landingPageSaysWhatGatepostIsAndLinksTheApiDocs() {
+    void theLandingPageIsTheInstallableApp() {
         String page = given().get("/").then().statusCode(200).contentType(containsString("text/html")).extract().asString();
         assertTrue(page.contains("Gatepost"));
-        assertTrue(page.contains("/q/swagger-ui"));
+        assertTrue(page.contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\">"));
+        assertTrue(page.contains("<script type=\"module\" src=\"/js/app.js\"></script>"));
     }
 
     @Test

@@ -91,8 +91,15 @@ abstract class BrowserTest {
         contexts.clear();
     }
 
-    /** axe-core on the page as it is: no serious or critical violation. */
+    /**
+     * axe-core on the page as it is: no serious or critical violation; and nothing wider than
+     * the screen (no horizontal scrolling).
+     */
     static void assertAccessible(GateApp app, String screen) {
+        Object overflow = app.page().evaluate("() => [...document.querySelectorAll('body *')]"
+                + ".filter(e => e.getClientRects().length && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+                + ".map(e => e.outerHTML.slice(0, 80))");
+        assertEquals(List.of(), overflow, "elements wider than the " + screen + " screen");
         AxeResults results = new AxeBuilder(app.page()).analyze();
         List<String> serious = results.getViolations().stream()
                 .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
