@@ -234,7 +234,29 @@ async function refreshRows() {
   currentView()?.update?.(app);
 }
 
-async function send(force = false) {
+/**
+ * Sends the outbox now; one send at a time: a call while one is under way runs once more
+ * after it, so exactly one retry timer is ever pending.
+ */
+let inFlight = null;
+let again = null;
+function send(force = false) {
+  if (inFlight) {
+    again = { force: force || again?.force === true };
+    return inFlight;
+  }
+  inFlight = sendOnce(force).finally(() => {
+    inFlight = null;
+    if (again) {
+      const next = again;
+      again = null;
+      send(next.force);
+    }
+  });
+  return inFlight;
+}
+
+async function sendOnce(force) {
   clearTimeout(retryTimer);
   let result;
   try {

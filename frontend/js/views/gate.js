@@ -269,8 +269,9 @@ async function record(app) {
   form = blank();
   buildForm(app);
   parts.form.querySelector('.codes button')?.focus();
-  const result = await app.send();
-  app.toast(result === 'sent' ? t('gate.savedSent') : t('gate.saved'));
+  await app.send();
+  const stored = app.rows.find((r) => r.id === entry.id);
+  app.toast(stored?.state === 'SENT' ? t('gate.savedSent') : t('gate.saved'));
 }
 
 async function refreshToday(app) {

@@ -116,6 +116,20 @@ class AppLogicTest extends BrowserTest {
     }
 
     @Test
+    void theCurrentShiftIsTheOneOnDutyThenTheOneOpenForCheckIn() {
+        Object result = run("/js/views/shift.js", """
+                const at = (minutes) => new Date(Date.UTC(2020, 1, 12, 8, 0) + minutes * 60_000).toISOString();
+                const now = new Date(Date.UTC(2020, 1, 12, 8, 0));
+                const later = { id: 'later', status: 'ASSIGNED', startsAt: at(20), endsAt: at(380) };
+                const done = { id: 'done', status: 'DONE', startsAt: at(-300), endsAt: at(60) };
+                const onDuty = { id: 'duty', status: 'ON_DUTY', startsAt: at(-400), endsAt: at(-10) };
+                const far = { id: 'far', status: 'ASSIGNED', startsAt: at(45), endsAt: at(400) };
+                return [m.currentShift([far, later], now)?.id, m.currentShift([done, later], now)?.id,
+                        m.currentShift([done], now)?.id, m.currentShift([far], now), m.currentShift([later, onDuty], now)?.id];""");
+        assertEquals(java.util.Arrays.asList("later", "later", "done", null, "duty"), result);
+    }
+
+    @Test
     void theFirstLanguageFollowsTheDevice() {
         Object result = run("/js/i18n.js", """
                 return [['zh-CN'], ['zh-SG'], ['zh-TW'], ['zh-HK'], ['zh-MO'], ['zh-Hant-CN'], ['zh'], ['zh-Hans-HK'],
