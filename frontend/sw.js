@@ -66,7 +66,7 @@ self.addEventListener('fetch', (event) => {
 
 self.addEventListener('sync', (event) => {
   if (event.tag === SYNC_TAG) {
-    event.waitUntil(flush().then(async (outcome) => {
+    event.waitUntil(flush({ force: true }).then(async (outcome) => {
       for (const client of await self.clients.matchAll()) client.postMessage({ type: 'outbox' });
       // Rejecting asks the browser to fire the sync again later.
       if (outcome === 'offline' || outcome === 'backoff') throw new Error(`outbox not sent: ${outcome}`);

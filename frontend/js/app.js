@@ -142,6 +142,8 @@ async function restartIntoUpdate() {
 
 /** Signed in: keep the sign-in, load what the gate needs, and send what waits. */
 async function signedIn(login) {
+  app.editing = null;
+  gateView.reset();
   await session.save(login);
   app.session = await session.current();
   app.notices.expired = false;
@@ -217,6 +219,8 @@ async function signOut() {
   await db.write('kv', { remove: ['session', 'shifts', 'checkpoints', 'checkpointId', 'today'] });
   sessionStorage.clear();
   app.session = null;
+  app.editing = null;
+  gateView.reset();
   app.notices = { update: app.notices.update, storage: false, expired: false };
   await refreshRows();
   buildHeader();
@@ -291,6 +295,8 @@ function currentView() {
 
 function render() {
   const view = currentView();
+  // Leaving the recording screen ends a correction: the held entry stays as it was.
+  if (view !== gateView) app.editing = null;
   const gate = view !== signinView && view !== elsewhereView;
   elements.tabs.hidden = !gate;
   elements.status.hidden = !gate;
@@ -310,7 +316,7 @@ function renderStatus() {
   if (!app.online) parts.push(h('span', { class: 'pill offline' }, t('status.offline')));
   if (held) parts.push(h('span', { class: 'pill held' }, t('status.held', { count: held })));
   parts.push(h('strong', { class: pending ? 'waiting' : 'ok', id: 'unsent-count', 'data-count': pending },
-    pending ? t('status.waiting', { count: pending }) : t('status.allSent')));
+    pending ? t('status.waiting', { count: pending }) : t(held ? 'status.nothingWaiting' : 'status.allSent')));
   parts.push(h('span', { class: 'last' }, app.sending ? t('status.sending') : last));
   fill(elements.status, parts);
   elements.status.dataset.pending = String(pending);

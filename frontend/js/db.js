@@ -42,7 +42,9 @@ function done(transaction, result) {
 
 async function run(stores, mode, work) {
   const db = await open();
-  const transaction = db.transaction(stores, mode);
+  // Writes are flushed to disk before they count as done: an entry shown as saved must
+  // survive the battery dying a moment later.
+  const transaction = db.transaction(stores, mode, mode === 'readwrite' ? { durability: 'strict' } : undefined);
   const result = {};
   work(transaction, result);
   return done(transaction, result);

@@ -57,9 +57,10 @@ function sentRow(r, nowMs) {
   return { ...rest, entry, state: 'SENT', sentAt: nowMs };
 }
 
-/** The whole batch is held with one problem: the server refused the request itself (not retryable). */
-export function holdAll(sent, problem) {
-  return sent.map((r) => ({ ...r, state: 'HELD', heldAs: 'REJECTED', problem }));
+/** A held entry sent again as it is (same id and content): the server recognises it if it has it. */
+export function retryRow(r) {
+  const { problem, heldAs, ...rest } = r;
+  return { ...rest, state: 'PENDING' };
 }
 
 /** Exponential backoff with jitter: 1 s, 2 s, 4 s … up to 5 min, each between half and all of it. */
@@ -75,7 +76,7 @@ export function afterFailure(state, nowMs, random = Math.random, retryAfterSecon
 }
 
 export function afterSuccess(state, nowMs) {
-  return { ...state, failures: 0, nextAttemptAt: 0, lastSuccessAt: nowMs };
+  return { ...state, failures: 0, nextAttemptAt: 0, lastSuccessAt: nowMs, lastProblem: null };
 }
 
 /** Whether the backoff still holds sending back (a person's "send now" overrides it). */
@@ -132,6 +133,11 @@ export async function discard(id) {
   announce('outbox');
 }
 
+export async function retry(row) {
+  await db.put('entries', retryRow(row));
+  announce('outbox');
+}
+
 export async function sendState() {
   return (await db.getValue(STATE_KEY)) ?? { failures: 0, nextAttemptAt: 0, lastSuccessAt: 0 };
 }
@@ -168,16 +174,16 @@ export function flush({ force = false } = {}) {
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         if (error.status === 401) {
-          await session.markExpired();
+          await session.markExpired(signedIn.token);
           outcome = 'signin';
-        } else if (error.retryable) {
+        } else {
+          // No answer, a server error, or the request refused as a whole (a proxy, a captive
+          // portal, a role taken away): the entries stay waiting as they are and are tried
+          // again later; only the server's answer for an entry ever holds that entry.
           state = afterFailure(state, Date.now(), Math.random, error.retryAfter);
+          if (!error.retryable) state.lastProblem = error.problem ?? { status: error.status };
           await db.setValue(STATE_KEY, state);
           outcome = error.kind === 'network' ? 'offline' : 'backoff';
-        } else {
-          await db.write('entries', { put: holdAll(batch, error.problem) });
-          outcome = 'held';
-          continue;
         }
         break;
       } finally {

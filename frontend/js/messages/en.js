@@ -26,6 +26,7 @@ export default {
   'status.held': '{count} need attention',
   'status.lastSent': 'last sent {time}',
   'status.neverSent': 'nothing sent yet',
+  'status.nothingWaiting': 'Nothing else waiting',
   'status.offline': 'Offline',
   'status.sending': 'Sending…',
 
@@ -140,7 +141,7 @@ export default {
   'outbox.empty': 'Every entry has been sent.',
   'outbox.sendNow': 'Send now',
   'outbox.nextTry': 'Next try {time}',
-  'outbox.held': 'Not accepted: correct or discard',
+  'outbox.held': 'Not accepted: correct, send again or discard',
   'outbox.pending': 'Waiting to send',
   'outbox.edit': 'Correct',
   'outbox.discard': 'Discard',
@@ -168,6 +169,10 @@ export default {
   'common.loading': 'Loading…',
   'common.offlineAction': 'No signal. Try again when connected.',
 
+  'outbox.retry': 'Send again',
+  'outbox.refused': 'The last try was refused: {reason} It will be tried again.',
+  'problem.urn:gatepost:problem:invalid-input': 'Some of what was entered is not valid.',
+  'problem.urn:gatepost:problem:rule-broken': 'This breaks a rule at the gate.',
   'problem.network': 'No connection to the server.',
   'problem.unknown': 'Something went wrong ({status}).',
   'problem.server': 'The server had a problem. Your entries are kept and sent later.',

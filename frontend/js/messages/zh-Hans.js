@@ -26,6 +26,7 @@ export default {
   'status.held': '{count} 条需处理',
   'status.lastSent': '上次发送 {time}',
   'status.neverSent': '尚未发送',
+  'status.nothingWaiting': '没有其他待发送',
   'status.offline': '离线',
   'status.sending': '正在发送…',
 
@@ -140,7 +141,7 @@ export default {
   'outbox.empty': '所有记录都已发送。',
   'outbox.sendNow': '立即发送',
   'outbox.nextTry': '下次尝试 {time}',
-  'outbox.held': '未被接受：请修改或放弃',
+  'outbox.held': '未被接受：请修改、重新发送或放弃',
   'outbox.pending': '等待发送',
   'outbox.edit': '修改',
   'outbox.discard': '放弃',
@@ -168,6 +169,10 @@ export default {
   'common.loading': '载入中…',
   'common.offlineAction': '没有信号，请联网后再试。',
 
+  'outbox.retry': '重新发送',
+  'outbox.refused': '上次发送被拒绝：{reason} 稍后会再试。',
+  'problem.urn:gatepost:problem:invalid-input': '填写的内容有误。',
+  'problem.urn:gatepost:problem:rule-broken': '这违反了卡口的规则。',
   'problem.network': '连不上服务器。',
   'problem.unknown': '出了点问题（{status}）。',
   'problem.server': '服务器出了问题。记录已保存，稍后发送。',

@@ -26,6 +26,7 @@ export default {
   'status.held': '{count} 條需處理',
   'status.lastSent': '上次發送 {time}',
   'status.neverSent': '尚未發送',
+  'status.nothingWaiting': '沒有其他待發送',
   'status.offline': '離線',
   'status.sending': '正在發送…',
 
@@ -140,7 +141,7 @@ export default {
   'outbox.empty': '所有記錄都已發送。',
   'outbox.sendNow': '立即發送',
   'outbox.nextTry': '下次嘗試 {time}',
-  'outbox.held': '未被接受：請修改或放棄',
+  'outbox.held': '未被接受：請修改、重新發送或放棄',
   'outbox.pending': '等待發送',
   'outbox.edit': '修改',
   'outbox.discard': '放棄',
@@ -168,6 +169,10 @@ export default {
   'common.loading': '載入中…',
   'common.offlineAction': '沒有訊號，請聯網後再試。',
 
+  'outbox.retry': '重新發送',
+  'outbox.refused': '上次發送被拒絕：{reason} 稍後會再試。',
+  'problem.urn:gatepost:problem:invalid-input': '填寫的內容有誤。',
+  'problem.urn:gatepost:problem:rule-broken': '這違反了卡口的規則。',
   'problem.network': '連不上服務器。',
   'problem.unknown': '出了點問題（{status}）。',
   'problem.server': '服務器出了問題。記錄已保存，稍後發送。',

@@ -14,6 +14,8 @@ import { currentShift } from './shift.js';
 const CODES = ['GREEN', 'YELLOW', 'RED', 'NO_PHONE', 'UNREADABLE', 'PAPER_PASS'];
 const QUICK_TEMPERATURES = [36.0, 36.3, 36.5, 36.7, 37.0];
 const DECISIONS = ['ADMITTED', 'REFUSED', 'REFERRED'];
+/** A phone number as the server takes it: 6 to 15 digits, a leading + allowed. */
+const PHONE = /^\+?[0-9]{6,15}$/;
 
 function blank() {
   return {
@@ -23,6 +25,8 @@ function blank() {
 }
 
 let form = blank();
+let formSource = null; // the id of the held entry the form was loaded from, when correcting
+let saving = false;
 let checkpoints = [];
 let checkpointId = null;
 let today = null;
@@ -37,7 +41,14 @@ export function render(app) {
   parts.today = h('section', { class: 'today', 'aria-labelledby': 'today-title' });
   parts.recent = h('section', { class: 'recent', 'aria-labelledby': 'recent-title' });
   root.append(parts.checkpoint, parts.form, parts.today, parts.recent);
-  if (app.editing) loadForEditing(app);
+  if (app.editing && app.editing.recorderId !== app.session.account.id) app.editing = null;
+  if (app.editing && formSource !== app.editing.id) {
+    loadForEditing(app);
+    formSource = app.editing.id;
+  } else if (!app.editing && formSource) {
+    form = blank();
+    formSource = null;
+  }
   if (!app.rule) {
     root.prepend(h('p', { class: 'notice', role: 'alert' }, t('warn.noRule')));
   }
@@ -48,6 +59,14 @@ export function render(app) {
     refreshToday(app);
   });
   return root;
+}
+
+/** Forgets the form and the gate: at sign-in and sign-out, so nothing passes to the next person. */
+export function reset() {
+  form = blank();
+  formSource = null;
+  checkpointId = null;
+  today = null;
 }
 
 /** Called when the outbox changed. */
@@ -141,7 +160,9 @@ function buildForm(app) {
   const temperatureValue = form.temperature === null ? t('gate.temperatureNone') : formatTemperature(form.temperature);
   fill(parts.form,
     app.editing ? h('p', { class: 'notice' }, t('gate.editing'), ' ',
-      h('button', { type: 'button', class: 'link', onclick: () => { app.editing = null; form = blank(); redraw(); } },
+      h('button', {
+        type: 'button', class: 'link', onclick: () => { app.editing = null; form = blank(); formSource = null; redraw(); },
+      },
         t('gate.cancelEdit'))) : null,
     h('fieldset', {},
       h('legend', {}, t('gate.code')),
@@ -228,6 +249,9 @@ function missing(app) {
   if (!decision) return assessment.why.key;
   if (!form.resident && !form.visitor.origin.trim()) return 'gate.needOrigin';
   if (!form.resident && !form.visitor.purpose.trim()) return 'gate.needPurpose';
+  if (!form.resident && form.visitor.phone.trim() && !PHONE.test(form.visitor.phone.replace(/[\s\-().]/g, ''))) {
+    return 'problem.field.visitor.phone';
+  }
   return null;
 }
 
@@ -238,18 +262,29 @@ function updateSubmit(app) {
 }
 
 async function record(app) {
+  if (saving) return; // a double tap records one passage, not two
   const error = parts.form.querySelector('#record-error');
   const problem = missing(app);
   if (problem) {
     error.textContent = t(problem);
     return;
   }
+  saving = true;
+  try {
+    await save(app);
+  } finally {
+    saving = false;
+  }
+}
+
+async function save(app) {
   const assessment = assess(form.code, form.temperature, app.rule);
   const decision = form.decision && assessment.allowed.includes(form.decision) ? form.decision : assessment.proposal;
   const entry = {
     id: crypto.randomUUID(),
     checkpointId,
-    occurredAt: clock.isoWithOffset(clock.now()),
+    // A corrected entry keeps the moment it happened; a new one is now, by the server's clock.
+    occurredAt: app.editing ? app.editing.entry.occurredAt : clock.isoWithOffset(clock.now()),
     direction: form.direction,
     resident: form.resident,
     partySize: form.partySize,
@@ -267,6 +302,7 @@ async function record(app) {
   await outbox.add(entry, app.session.account, replacing);
   app.editing = null;
   form = blank();
+  formSource = null;
   buildForm(app);
   parts.form.querySelector('.codes button')?.focus();
   await app.send();

@@ -2,7 +2,7 @@
 // user's language) until a person corrects or discards them. Others' entries by name only.
 import { h, fill } from '../dom.js';
 import * as outbox from '../outbox.js';
-import { t, formatTime, formatDateTime } from '../i18n.js';
+import { t, formatTime, formatDateTime, problemText } from '../i18n.js';
 import { entryLine } from './gate.js';
 
 export function render(app) {
@@ -27,6 +27,9 @@ function draw(app, root) {
     h('h1', {}, t('outbox.title')),
     h('p', { class: 'small' }, state.lastSuccessAt ? t('outbox.lastSent', { time: formatDateTime(state.lastSuccessAt) })
       : t('status.neverSent')),
+    state.lastProblem && pending.length
+      ? h('p', { class: 'notice', role: 'status' }, t('outbox.refused', { reason: problemText(state.lastProblem, state.lastProblem.status) }))
+      : null,
     pending.length && state.nextAttemptAt > Date.now()
       ? h('p', { class: 'small' }, t('outbox.nextTry', { time: formatTime(state.nextAttemptAt) })) : null,
     pending.length ? h('button', { type: 'button', class: 'primary big', id: 'send-now', onclick: () => app.send(true) },
@@ -36,6 +39,9 @@ function draw(app, root) {
     held.length ? h('ul', { class: 'entries', id: 'held-list' }, held.map((r) => entryLine(r, h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'secondary', onclick: () => { app.editing = r; app.navigate('record'); } },
         t('outbox.edit')),
+      h('button', {
+        type: 'button', class: 'secondary', onclick: async () => { await outbox.retry(r); app.send(true); },
+      }, t('outbox.retry')),
       h('button', {
         type: 'button', class: 'danger', onclick: async () => {
           if (await app.confirm(t('outbox.discardConfirm'), t('outbox.discard'))) await outbox.discard(r.id);

@@ -214,7 +214,35 @@ class GateAppTest extends BrowserTest {
     }
 
     @Test
-    void keepsARejectedEntryWithTheReasonUntilCorrectedOrDiscarded() {
+    void aDoubleTapRecordsOnePassage() {
+        GateApp app = open(phone("zh-CN")).signIn(w.volunteerA().phone, Fixtures.PASSWORD).waitForRecordScreen();
+        app.code("GREEN").click();
+        app.temperature("36.5").click();
+        app.recordButton().dblclick();
+        assertThat(app.page().locator("#recent-list li")).hasCount(1);
+        app.assertAllSent();
+        assertEquals(1L, entriesOf(w.volunteerA()));
+    }
+
+    @Test
+    void aRequestRefusedAsAWholeKeepsTheEntriesWaiting() {
+        BrowserContext phone = phone("en-US");
+        GateApp app = open(phone).signIn(w.volunteerA().phone, Fixtures.PASSWORD).waitForRecordScreen();
+        // A captive portal or a proxy answers instead of Gatepost: nothing is held, nothing is lost.
+        phone.route("**/api/v1/entries/batch", route -> route.fulfill(new Route.FulfillOptions().setStatus(403)
+                .setContentType("text/html").setBody("<h1>Please log in to the Wi-Fi</h1>")));
+        app.recordGreen().assertUnsent(1);
+        app.go("outbox");
+        assertThat(app.page().locator(".outbox .notice")).containsText("refused");
+        assertThat(app.page().locator("#held-list")).hasCount(0);
+        phone.unroute("**/api/v1/entries/batch");
+        app.page().evaluate("document.querySelector('#send-now')?.click()");
+        assertThat(app.page().locator("#unsent-count")).hasAttribute("data-count", "0", PATIENT);
+        assertEquals(1L, entriesOf(w.volunteerA()));
+    }
+
+    @Test
+    void keepsARejectedEntryWithTheReasonUntilCorrectedResentOrDiscarded() {
         BrowserContext phone = phone("zh-CN");
         GateApp app = open(phone).signIn(w.volunteerA().phone, Fixtures.PASSWORD).waitForRecordScreen().installed();
         phone.setOffline(true);
@@ -222,30 +250,47 @@ class GateAppTest extends BrowserTest {
         app.code("YELLOW").click();
         app.temperature("36.7").click();
         app.recordTap().assertUnsent(2);
+        app.code("RED").click();
+        app.temperature("36.3").click();
+        app.recordTap().assertUnsent(3);
         // Meanwhile the cadre closes the gate.
         Api.as(fixtures.token(w.cadreA())).body(Map.of("active", false))
                 .patch("/api/v1/places/" + w.checkpointA1().id).then().statusCode(200);
         phone.setOffline(false);
-        assertThat(app.page().locator("#status .held")).hasText("2 条需处理");
+        assertThat(app.page().locator("#status .held")).hasText("3 条需处理");
         app.go("outbox");
         Locator held = app.page().locator("#held-list li");
-        assertThat(held).hasCount(2);
+        assertThat(held).hasCount(3);
         assertThat(held.first()).containsText("这个卡口已关闭，或不属于你的村。");
         assertAccessible(app, "outbox");
         app.screenshot("gate-outbox");
 
-        held.first().locator("button.secondary").click();
+        // Correct the first: it goes to the other gate, keeping the moment it happened.
+        String occurredAt = String.valueOf(app.page().evaluate(
+                "import('/js/db.js').then(db => db.all('entries')).then(rows => rows.find(r => r.entry.healthCode === 'GREEN').entry.occurredAt)"));
+        held.first().locator("button.secondary").first().click();
         assertThat(app.page().locator(".gate .notice")).containsText("正在修改");
         app.page().locator("#checkpoint").selectOption(w.checkpointA2().id.toString());
         assertThat(app.code("GREEN")).hasAttribute("aria-pressed", "true");
         app.recordButton().click();
         app.go("outbox");
+        assertThat(held).hasCount(2);
+
+        // The gate opens again: the second is sent again as it is.
+        Api.as(fixtures.token(w.cadreA())).body(Map.of("active", true))
+                .patch("/api/v1/places/" + w.checkpointA1().id).then().statusCode(200);
+        held.filter(new Locator.FilterOptions().setHasText("黄码")).locator("button.secondary").nth(1).click();
         assertThat(held).hasCount(1);
+
+        // The third is discarded, after a confirmation.
         held.first().locator("button.danger").click();
         app.page().locator("#confirm-ok").click();
         assertThat(app.page().locator(".outbox .empty")).isVisible();
-        assertEquals(List.of(w.checkpointA2().id.toString()), fixtures.rows(
-                "SELECT checkpoint_id::text FROM entry WHERE recorded_by = :v", Map.of("v", w.volunteerA().id)));
+        assertEquals(List.of("GREEN " + w.checkpointA2().id, "YELLOW " + w.checkpointA1().id), fixtures.rows(
+                "SELECT health_code || ' ' || checkpoint_id FROM entry WHERE recorded_by = :v ORDER BY health_code",
+                Map.of("v", w.volunteerA().id)));
+        assertEquals(java.time.OffsetDateTime.parse(occurredAt).toInstant(), fixtures.sql(
+                "SELECT occurred_at FROM entry WHERE recorded_by = :v AND health_code = 'GREEN'", Map.of("v", w.volunteerA().id)));
     }
 
     @Test
