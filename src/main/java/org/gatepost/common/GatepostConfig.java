@@ -32,9 +32,24 @@ public interface GatepostConfig {
 
     Gate gate();
 
+    Operations operations();
+
     Login login();
 
     Admin admin();
+
+    /** Who may read the endpoints meant for operators and integrators rather than for the app. */
+    interface Operations {
+        /**
+         * The bearer token a Prometheus scraper sends to read {@code /q/metrics}; without one,
+         * metrics are not served at all.
+         */
+        Optional<String> metricsToken();
+
+        /** Whether {@code /q/openapi} and Swagger UI are served to anyone (off in production unless set). */
+        @WithDefault("true")
+        boolean publicApiDocs();
+    }
 
     /** The rule at the gate. */
     interface Gate {

@@ -63,7 +63,7 @@ class PlatformTest {
 
     @Test
     void metricsAreExposedForPrometheus() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().auth().oauth2("test-scraper-token").get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("http_server_requests") || metrics.contains("jvm_memory_used_bytes"));
     }
 
