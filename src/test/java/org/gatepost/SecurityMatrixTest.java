@@ -156,6 +156,8 @@ class SecurityMatrixTest {
                         c -> "/api/v1/shifts/" + c.shiftToCheckOut().id + "/check-out", c -> Map.of("handoverNote", "好"),
                         c -> "/api/v1/shifts/" + c.shiftB().id + "/check-out", 404),
                 asVolunteer("GET /me/shifts", "GET", c -> "/api/v1/me/shifts", none, null, 0),
+                new Endpoint("GET /audit-events", "GET", c -> "/api/v1/audit-events", none, c -> c.w().admin(),
+                        c -> c.w().countyOfficial(), null, none, 0),
                 new Endpoint("GET /gate/rule", "GET", c -> "/api/v1/gate/rule", none, volunteer, null, null, none, 0),
                 new Endpoint("GET /gate/today", "GET", c -> "/api/v1/gate/today?checkpointId=" + c.w().checkpointA1().id,
                         none, volunteer, c -> c.w().countyOfficial(),

@@ -34,6 +34,8 @@ public interface GatepostConfig {
 
     Operations operations();
 
+    Audit audit();
+
     Login login();
 
     Admin admin();
@@ -49,6 +51,13 @@ public interface GatepostConfig {
         /** Whether {@code /q/openapi} and Swagger UI are served to anyone (off in production unless set). */
         @WithDefault("true")
         boolean publicApiDocs();
+    }
+
+    /** The log of security events. */
+    interface Audit {
+        /** How long security events are kept. */
+        @WithDefault("P365D")
+        Duration retention();
     }
 
     /** The rule at the gate. */

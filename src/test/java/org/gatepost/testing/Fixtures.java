@@ -217,11 +217,15 @@ public class Fixtures {
                 .groups(account.role.name()).issuedAt(issued).expiresAt(issued.plusSeconds(3 * 3600)).sign();
     }
 
-    /** A volunteer's valid token whose payload was edited to claim the ADMIN role; the signature no longer fits. */
+    /**
+     * A valid token whose payload was edited to claim the ADMIN role and a longer life; the
+     * signature no longer fits (for an administrator's own token, the longer life alone).
+     */
     public String tamperedToken(Account account) {
         String[] parts = token(account).split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]))
-                .replace("\"" + account.role.name() + "\"", "\"ADMIN\"");
+                .replace("\"" + account.role.name() + "\"", "\"ADMIN\"")
+                .replaceFirst("\"exp\":(\\d+)", "\"exp\":9$1");
         return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
     }
 

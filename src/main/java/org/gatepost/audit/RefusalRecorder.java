@@ -1,0 +1,72 @@
+package org.gatepost.audit;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.gatepost.account.Caller;
+import org.gatepost.account.CurrentCaller;
+
+/**
+ * Logs every refused API request as it leaves (401 no or a bad sign-in, 403 a role or key
+ * that may not, 429 sign-in throttled), whichever part of the application refused it, with
+ * who asked where one is known. Written off the event loop, in a transaction of its own.
+ */
+@ApplicationScoped
+public class RefusalRecorder {
+
+    static final String SIGN_IN = "/api/v1/auth/login";
+
+    private final AuditLog audit;
+    private final Vertx vertx;
+
+    RefusalRecorder(AuditLog audit, Vertx vertx) {
+        this.audit = audit;
+        this.vertx = vertx;
+    }
+
+    void install(@Observes Router router) {
+        router.route("/api/*").order(Integer.MIN_VALUE + 3).handler(context -> {
+            context.addHeadersEndHandler(ignored -> record(context));
+            context.next();
+        });
+    }
+
+    private void record(RoutingContext context) {
+        int status = context.response().getStatusCode();
+        String path = context.normalizedPath();
+        AuditKind kind;
+        if (path.equals(SIGN_IN)) {
+            kind = status == 401 ? AuditKind.SIGN_IN_FAILED : status == 429 ? AuditKind.SIGN_IN_THROTTLED : null;
+        } else {
+            kind = status == 401 ? AuditKind.UNAUTHENTICATED : status == 403 ? AuditKind.FORBIDDEN : null;
+        }
+        if (kind == null) {
+            return;
+        }
+        Caller caller = caller(context);
+        UUID actor = caller == null ? null : caller.accountId();
+        String role = caller == null ? null : caller.apiKey() ? "API_KEY" : String.valueOf(caller.role());
+        String client = context.request().remoteAddress() == null ? null : context.request().remoteAddress().hostAddress();
+        String detail = context.request().method().name() + " " + path;
+        vertx.executeBlocking(() -> {
+            audit.refused(kind, actor, role, client, detail);
+            return null;
+        }, false).onFailure(e -> Log.warnf(e, "Could not log %s of %s", kind, detail));
+    }
+
+    private static Caller caller(RoutingContext context) {
+        if (context.user() instanceof QuarkusHttpUser user) {
+            SecurityIdentity identity = user.getSecurityIdentity();
+            return identity == null || identity.isAnonymous() ? null : identity.getAttribute(CurrentCaller.CALLER);
+        }
+        return null;
+    }
+}
