@@ -9,13 +9,16 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
 
 /** A person who signs in: administrator, official, cadre or volunteer. */
 @Entity
+@DynamicUpdate
 @Table(name = "account")
 public class Account extends PanacheEntityBase {
 
@@ -52,4 +55,9 @@ public class Account extends PanacheEntityBase {
     @UpdateTimestamp
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Raised by every write; a write based on an older version is refused (optimistic locking). */
+    @Version
+    @Column(nullable = false)
+    public long version;
 }

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatepost.common.Cursor;
+import org.gatepost.common.IfMatch;
 import org.gatepost.common.Ids;
 import org.gatepost.common.Page;
 import org.gatepost.common.Paging;
@@ -66,7 +68,8 @@ public class AccountResource {
     @Path("/{id}")
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_CADRE})
     @Operation(summary = "Rename, set the password, change the team, or (de)activate an account")
-    public AccountView update(@PathParam("id") UUID id, @NotNull @Valid UpdateAccountRequest request) {
-        return service.update(caller.get(), id, request);
+    public AccountView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                              @NotNull @Valid UpdateAccountRequest request) {
+        return service.update(caller.get(), id, request, IfMatch.parse(ifMatch));
     }
 }

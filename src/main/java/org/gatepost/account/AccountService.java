@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.gatepost.common.Cursor;
+import org.gatepost.common.IfMatch;
 import org.gatepost.common.Page;
 import org.gatepost.common.ProblemException;
 import org.gatepost.place.Place;
@@ -71,13 +72,14 @@ public class AccountService {
         return view(caller, account);
     }
 
-    public AccountView update(Caller caller, UUID id, UpdateAccountRequest request) {
+    public AccountView update(Caller caller, UUID id, UpdateAccountRequest request, IfMatch ifMatch) {
         Account account = visible(caller, id);
         boolean manages = caller.isAdmin()
                 || (caller.is(Role.CADRE) && account.role == Role.VOLUNTEER && Objects.equals(account.placeId, caller.placeId()));
         if (!manages) {
             throw ProblemException.forbidden("A cadre manages the volunteers of their own village only");
         }
+        ifMatch.require(account.version, "Account " + id);
         if (request.name() != null) {
             account.name = request.name().trim();
         }
@@ -86,7 +88,7 @@ public class AccountService {
         }
         if (request.teamId() != null) {
             account.teamId = request.teamId().isPresent() ? checkTeam(account, request.teamId().get()) : null;
-            teams.update("leaderId = null where leaderId = ?1 and id <> ?2", account.id,
+            teams.update("leaderId = null, version = version + 1 where leaderId = ?1 and id <> ?2", account.id,
                     account.teamId == null ? new UUID(0, 0) : account.teamId);
         }
         if (request.active() != null) {

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gatepost.common.IfMatch;
 import org.gatepost.common.Ids;
 import org.gatepost.common.Page;
 
@@ -65,7 +67,8 @@ public class TeamResource {
     @Path("/{id}")
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_CADRE})
     @Operation(summary = "Rename a team, change its leader, or (de)activate it")
-    public TeamView update(@PathParam("id") UUID id, @NotNull @Valid UpdateTeamRequest request) {
-        return service.update(caller.get(), id, request);
+    public TeamView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @NotNull @Valid UpdateTeamRequest request) {
+        return service.update(caller.get(), id, request, IfMatch.parse(ifMatch));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
+import org.gatepost.common.IfMatch;
 import org.gatepost.common.ProblemException;
 import org.gatepost.place.Place;
 import org.gatepost.place.PlaceKind;
@@ -60,9 +61,10 @@ public class TeamService {
         return view(team);
     }
 
-    public TeamView update(Caller caller, UUID id, UpdateTeamRequest request) {
+    public TeamView update(Caller caller, UUID id, UpdateTeamRequest request, IfMatch ifMatch) {
         Team team = visible(caller, id);
         requireManager(caller, team.villageId);
+        ifMatch.require(team.version, "Team " + id);
         if (request.name() != null) {
             String name = request.name().trim();
             if (teams.nameTaken(team.villageId, name, team.id)) {
@@ -111,6 +113,6 @@ public class TeamService {
     }
 
     private TeamView view(Team team) {
-        return new TeamView(team.id, team.name, team.villageId, team.leaderId, team.active, accounts.members(team.id));
+        return new TeamView(team.id, team.name, team.villageId, team.leaderId, team.active, accounts.members(team.id), team.version);
     }
 }

@@ -2,6 +2,9 @@ package org.gatepost.account;
 
 import java.util.UUID;
 
+import org.gatepost.common.Versioned;
+
 /** A team as the API shows it, with how many active members it has. */
-public record TeamView(UUID id, String name, UUID villageId, UUID leaderId, boolean active, long members) {
+public record TeamView(UUID id, String name, UUID villageId, UUID leaderId, boolean active, long members, long version)
+        implements Versioned {
 }

@@ -7,11 +7,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** A dashboard system's read-only key to the statistics of one subtree; only its digest is kept. */
 @Entity
+@DynamicUpdate
 @Table(name = "api_key")
 public class ApiKey extends PanacheEntityBase {
 
@@ -41,4 +44,9 @@ public class ApiKey extends PanacheEntityBase {
 
     @Column(name = "revoked_by")
     public UUID revokedBy;
+
+    /** Raised by every write; a write based on an older version is refused (optimistic locking). */
+    @Version
+    @Column(nullable = false)
+    public long version;
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatepost.account.CurrentCaller;
 import org.gatepost.account.Role;
+import org.gatepost.common.IfMatch;
 import org.gatepost.common.Page;
 
 @Path("/api/v1/api-keys")
@@ -60,8 +62,8 @@ public class ApiKeyResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke a key: it stops working at once")
-    public Response revoke(@PathParam("id") UUID id) {
-        service.revoke(caller.get(), id);
+    public Response revoke(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.revoke(caller.get(), id, IfMatch.parse(ifMatch));
         return Response.noContent().build();
     }
 }

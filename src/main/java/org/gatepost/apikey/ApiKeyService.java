@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import org.gatepost.account.Caller;
 import org.gatepost.common.GatepostConfig;
+import org.gatepost.common.IfMatch;
 import org.gatepost.common.ProblemException;
 import org.gatepost.common.TimeRange;
 import org.gatepost.place.Place;
@@ -67,6 +68,7 @@ public class ApiKeyService {
         apiKey.createdAt = now;
         apiKey.expiresAt = expires;
         keys.persist(apiKey);
+        keys.flush();
         return view(apiKey, key);
     }
 
@@ -80,11 +82,13 @@ public class ApiKeyService {
     }
 
     /** Revokes a key at once; revoking it again changes nothing. */
-    public void revoke(Caller caller, UUID id) {
+    public void revoke(Caller caller, UUID id, IfMatch ifMatch) {
         ApiKey key = visible(caller, id);
+        ifMatch.require(key.version, "API key " + id);
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             key.revokedBy = caller.accountId();
+            keys.flush();
         }
     }
 
@@ -106,6 +110,6 @@ public class ApiKeyService {
 
     private ApiKeyView view(ApiKey key, String secret) {
         return new ApiKeyView(key.id, key.name, key.placeId, TimeRange.local(key.createdAt, zone),
-                TimeRange.local(key.expiresAt, zone), key.revokedAt != null, secret);
+                TimeRange.local(key.expiresAt, zone), key.revokedAt != null, secret, key.version);
     }
 }

@@ -5,11 +5,13 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.gatepost.common.Versioned;
 
 /** A key as listed; {@code key} is present only in the answer that created it. */
 public record ApiKeyView(UUID id, String name, UUID placeId, OffsetDateTime createdAt, OffsetDateTime expiresAt,
                          boolean revoked,
                          @JsonInclude(JsonInclude.Include.NON_NULL)
                          @Schema(description = "The secret, shown this once: send it as 'Authorization: Bearer <key>'")
-                         String key) {
+                         String key,
+                         long version) implements Versioned {
 }

@@ -27,6 +27,13 @@ public interface GatepostConfig {
     @WithDefault("P28D")
     Duration retention();
 
+    /**
+     * The region (ISO 3166 code, e.g. CN, HK, TW) in which a phone number typed without a
+     * country code is read; every number is stored in E.164.
+     */
+    @WithDefault("CN")
+    String phoneRegion();
+
     /** Secret key of the phone-number hash that recognises repeat visitors; required in production. */
     Optional<String> phoneHashSecret();
 

@@ -56,6 +56,16 @@ public class ProblemException extends RuntimeException {
         return of("conflict", "Conflict", 409, detail, null);
     }
 
+    /** 409: the data changed between reading and writing it (optimistic locking); the client reloads. */
+    public static ProblemException changedMeanwhile(String detail) {
+        return of("changed-meanwhile", "Changed meanwhile", 409, detail, null);
+    }
+
+    /** 412: the If-Match header names a version other than the stored one. */
+    public static ProblemException preconditionFailed(String detail) {
+        return of("changed-meanwhile", "Changed meanwhile", 412, detail, null);
+    }
+
     /** 422: well-formed input that breaks a rule; {@code field} names the field or rule. */
     public static ProblemException rule(String field, String message) {
         return of("rule-broken", "Rule broken", 422, field + ": " + message, List.of(new FieldError(field, message)));

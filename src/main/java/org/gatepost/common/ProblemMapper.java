@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -28,10 +29,14 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import org.gatepost.common.Problem.FieldError;
+import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The one place where exceptions become problem responses. A 500 tells nothing of the internals. */
 public class ProblemMapper {
+
+    private static final ProblemException STALE = ProblemException.changedMeanwhile(
+            "This was changed meanwhile by someone else; nothing was written. Reload it and apply your change again");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -126,12 +131,23 @@ public class ProblemMapper {
         return internal(e);
     }
 
+    /** Two writers raced on one row and this one read it before the other wrote: nothing was changed. */
+    @ServerExceptionMapper
+    public Response stale(OptimisticLockException e) {
+        return problem(STALE);
+    }
+
     /**
      * Anything unexpected is a 500 that tells nothing of the internals; a database constraint
      * that the service did not check first (two requests racing, say) is a 409 or 422.
      */
     @ServerExceptionMapper
     public Response internal(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return problem(STALE);
+            }
+        }
         String state = sqlState(e);
         if (state != null && state.startsWith("23")) {
             Log.infof("Constraint %s refused a write: %s", state, e.getMessage());

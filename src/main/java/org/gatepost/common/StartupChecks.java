@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import org.eclipse.microprofile.config.Config;
+import org.gatepost.account.Phones;
 
 /**
  * Refuses to start on settings that would fail later at a gate: production without token
@@ -41,6 +42,10 @@ public class StartupChecks {
         }
         if (gatepost.retention().compareTo(MINIMUM_RETENTION) < 0) {
             problems.add("gatepost.retention (GATEPOST_RETENTION) must be at least P7D, not " + gatepost.retention());
+        }
+        if (!Phones.knownRegion(gatepost.phoneRegion())) {
+            problems.add("gatepost.phone-region (GATEPOST_PHONE_REGION) must be a region code such as CN, HK or TW, not "
+                    + gatepost.phoneRegion());
         }
         if (mode == LaunchMode.NORMAL) {
             if (gatepost.phoneHashSecret().map(String::length).orElse(0) < 16) {

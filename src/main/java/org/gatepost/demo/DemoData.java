@@ -17,6 +17,7 @@ import org.gatepost.account.Account;
 import org.gatepost.account.AccountRepository;
 import org.gatepost.account.Caller;
 import org.gatepost.account.Passwords;
+import org.gatepost.account.Phones;
 import org.gatepost.account.Role;
 import org.gatepost.account.Team;
 import org.gatepost.account.TeamRepository;
@@ -155,7 +156,7 @@ public class DemoData {
         Account account = new Account();
         account.id = UUID.randomUUID();
         account.name = name;
-        account.phone = phone;
+        account.phone = Phones.normalize("phone", phone);
         account.passwordHash = passwordHash;
         account.role = role;
         account.placeId = placeId;

@@ -9,11 +9,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** Raised when an entry is refused or referred for a red or yellow code or a fever; the village's cadre acknowledges it. */
 @Entity
+@DynamicUpdate
 @Table(name = "alert")
 public class Alert extends PanacheEntityBase {
 
@@ -49,4 +52,9 @@ public class Alert extends PanacheEntityBase {
     public Instant acknowledgedAt;
 
     public String note;
+
+    /** Raised by every write; a write based on an older version is refused (optimistic locking). */
+    @Version
+    @Column(nullable = false)
+    public long version;
 }

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +20,7 @@ import org.gatepost.account.CurrentCaller;
 import org.gatepost.account.Role;
 import org.gatepost.common.Cursor;
 import org.gatepost.common.Ids;
+import org.gatepost.common.IfMatch;
 import org.gatepost.common.Page;
 import org.gatepost.common.Paging;
 import org.gatepost.common.ProblemException;
@@ -50,8 +52,9 @@ public class AlertResource {
     @Path("/{id}/acknowledge")
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_CADRE})
     @Operation(summary = "Acknowledge an alert of your village, with a note of what was done")
-    public AlertView acknowledge(@PathParam("id") UUID id, @Valid AcknowledgeRequest request) {
-        return service.acknowledge(caller.get(), id, request == null ? null : request.note());
+    public AlertView acknowledge(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                 @Valid AcknowledgeRequest request) {
+        return service.acknowledge(caller.get(), id, request == null ? null : request.note(), IfMatch.parse(ifMatch));
     }
 
     private static Alert.Status status(String value) {

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.gatepost.account.Caller;
 import org.gatepost.common.Cursor;
 import org.gatepost.common.GatepostConfig;
+import org.gatepost.common.IfMatch;
 import org.gatepost.common.Page;
 import org.gatepost.common.ProblemException;
 import org.gatepost.common.TimeRange;
@@ -39,7 +40,7 @@ public class AlertService {
                 a -> new Cursor(a.raisedAt.toString(), a.id), this::view);
     }
 
-    public AlertView acknowledge(Caller caller, UUID id, String note) {
+    public AlertView acknowledge(Caller caller, UUID id, String note, IfMatch ifMatch) {
         Alert alert = alerts.findById(id);
         if (alert == null || !places.covers(caller, alert.checkpointId)) {
             throw ProblemException.notFound("Alert " + id);
@@ -47,10 +48,12 @@ public class AlertService {
         if (!caller.managesVillage(alert.villageId)) {
             throw ProblemException.forbidden("Alerts are acknowledged by the cadre of their village");
         }
+        ifMatch.require(alert.version, "Alert " + id);
         if (alert.status == Alert.Status.ACKNOWLEDGED) {
             throw ProblemException.conflict("This alert was already acknowledged");
         }
         close(alert, caller.accountId(), note == null || note.isBlank() ? null : note.trim());
+        alerts.flush();
         return view(alert);
     }
 
@@ -59,6 +62,7 @@ public class AlertService {
         Alert alert = alerts.forEntry(entryId);
         if (alert != null && alert.status == Alert.Status.OPEN) {
             close(alert, by, "Entry voided: " + reason);
+            alerts.flush();
         }
     }
 
@@ -71,6 +75,6 @@ public class AlertService {
 
     private AlertView view(Alert alert) {
         return new AlertView(alert.id, alert.entryId, alert.checkpointId, alert.kind, TimeRange.local(alert.raisedAt, zone),
-                alert.status, alert.acknowledgedBy, TimeRange.local(alert.acknowledgedAt, zone), alert.note);
+                alert.status, alert.acknowledgedBy, TimeRange.local(alert.acknowledgedAt, zone), alert.note, alert.version);
     }
 }

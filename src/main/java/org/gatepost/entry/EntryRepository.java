@@ -68,17 +68,19 @@ public class EntryRepository {
                     direction text, resident boolean, party_size int, health_code text, health_code_read text,
                     temperature numeric, fever boolean, decision text, reason text, note text, visitor_origin text,
                     visitor_purpose text, visitor_name text, visitor_phone_last4 text, visitor_phone_hash text,
-                    visitor_plate text, content_hash text, alert_kind text)
+                    visitor_plate text, content_hash text, content_digest_version smallint, alert_kind text)
             ),
             inserted AS (
                 INSERT INTO entry (id, checkpoint_id, village_id, occurred_at, occurred_offset, received_at, direction,
                                    resident, party_size, health_code, health_code_read, temperature, fever, decision,
                                    reason, note, visitor_origin, visitor_purpose, visitor_name, visitor_phone_last4,
-                                   visitor_phone_hash, visitor_plate, content_hash, recorded_by, shift_id)
+                                   visitor_phone_hash, visitor_plate, content_hash, content_digest_version, recorded_by,
+                                   shift_id)
                 SELECT r.id, r.checkpoint_id, r.village_id, r.occurred_at, r.occurred_offset, p.now, r.direction,
                        r.resident, r.party_size, r.health_code, r.health_code_read, r.temperature, r.fever, r.decision,
                        r.reason, r.note, r.visitor_origin, r.visitor_purpose, r.visitor_name, r.visitor_phone_last4,
-                       decode(r.visitor_phone_hash, 'hex'), r.visitor_plate, decode(r.content_hash, 'hex'), p.recorder,
+                       decode(r.visitor_phone_hash, 'hex'), r.visitor_plate, decode(r.content_hash, 'hex'),
+                       r.content_digest_version, p.recorder,
                        -- the shift the recorder was checked in to when it happened, if any
                        (SELECT a.shift_id FROM assignment a JOIN shift s ON s.id = a.shift_id
                         WHERE a.volunteer_id = p.recorder AND a.checked_in_at <= r.occurred_at
@@ -115,6 +117,19 @@ public class EntryRepository {
             SELECT id, shift_id FROM inserted
             """.formatted(HOURLY_COLUMNS, HOURLY_COUNTS.formatted("1"), ADD_EXCLUDED);
 
+    /** The counts of a group of entries named after their columns, for taking them out again. */
+    private static final String COUNTS_NAMED = String.join(", ", java.util.stream.IntStream
+            .range(0, HOURLY_COLUMNS.split(", ").length)
+            .mapToObj(i -> HOURLY_COUNTS.formatted("1").split(",")[i].strip() + " AS " + HOURLY_COLUMNS.split(", ")[i])
+            .toList());
+    private static final String SUBTRACT = String.join(", ", java.util.Arrays.stream(HOURLY_COLUMNS.split(", "))
+            .map(c -> c + " = h." + c + " - v." + c).toList());
+
+    /**
+     * Voids one entry and takes it out of its hourly and daily rows. An UPDATE, not an upsert:
+     * the rows exist since the entry was counted, and every count is checked to stay at or above
+     * zero, which the proposed row of an upsert with negative counts would not be.
+     */
     private static final String VOID = """
             WITH voided AS (
                 UPDATE entry SET voided_at = :now, voided_by = :by, void_reason = :reason
@@ -122,21 +137,19 @@ public class EntryRepository {
                 RETURNING checkpoint_id, occurred_at, direction, party_size, health_code, fever, decision
             ),
             taken_out_hourly AS (
-                INSERT INTO entry_hourly AS h (checkpoint_id, hour, %1$s)
-                SELECT checkpoint_id, date_trunc('hour', occurred_at, :zone), %2$s
-                FROM voided
-                GROUP BY 1, 2
-                ON CONFLICT (checkpoint_id, hour) DO UPDATE SET %3$s
+                UPDATE entry_hourly h SET %2$s
+                FROM (SELECT checkpoint_id, date_trunc('hour', occurred_at, :zone) AS hour, %1$s
+                      FROM voided GROUP BY 1, 2) v
+                WHERE h.checkpoint_id = v.checkpoint_id AND h.hour = v.hour
             ),
             taken_out_daily AS (
-                INSERT INTO entry_daily AS h (checkpoint_id, day, %1$s)
-                SELECT checkpoint_id, CAST(occurred_at AT TIME ZONE :zone AS date), %2$s
-                FROM voided
-                GROUP BY 1, 2
-                ON CONFLICT (checkpoint_id, day) DO UPDATE SET %3$s
+                UPDATE entry_daily h SET %2$s
+                FROM (SELECT checkpoint_id, CAST(occurred_at AT TIME ZONE :zone AS date) AS day, %1$s
+                      FROM voided GROUP BY 1, 2) v
+                WHERE h.checkpoint_id = v.checkpoint_id AND h.day = v.day
             )
             SELECT count(*) FROM voided
-            """.formatted(HOURLY_COLUMNS, HOURLY_COUNTS.formatted("-1"), ADD_EXCLUDED);
+            """.formatted(COUNTS_NAMED, SUBTRACT);
 
     private static final String COLUMNS = """
             e.id, e.checkpoint_id, e.village_id, e.occurred_at, e.occurred_offset, e.received_at, e.direction, e.resident,
@@ -220,19 +233,23 @@ public class EntryRepository {
         return found;
     }
 
-    /** The content digests (hex) stored for these ids; an id missing from the map is not stored. */
-    public Map<UUID, String> contentHashes(Collection<UUID> ids) {
-        Map<UUID, String> hashes = new HashMap<>();
+    /** An entry's content digest (hex; null once erased) and the version of the rule that made it. */
+    public record StoredDigest(int version, String hash) {
+    }
+
+    /** The content digests stored for these ids; an id missing from the map is not stored. */
+    public Map<UUID, StoredDigest> contentDigests(Collection<UUID> ids) {
+        Map<UUID, StoredDigest> hashes = new HashMap<>();
         if (ids.isEmpty()) {
             return hashes;
         }
         try (Connection connection = database.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT id, encode(content_hash, 'hex') FROM entry WHERE id = ANY (?)")) {
+                     "SELECT id, content_digest_version, encode(content_hash, 'hex') FROM entry WHERE id = ANY (?)")) {
             select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    hashes.put(result.getObject(1, UUID.class), result.getString(2));
+                    hashes.put(result.getObject(1, UUID.class), new StoredDigest(result.getInt(2), result.getString(3)));
                 }
             }
         } catch (SQLException e) {
@@ -266,7 +283,8 @@ public class EntryRepository {
      * (keyset paging on occurred_at and id: no offset scans).
      */
     @SuppressWarnings("unchecked")
-    public List<Stored> below(UUID placeId, Instant from, Instant to, byte[] visitorPhoneHash, Cursor before, int limit) {
+    public List<Stored> below(UUID placeId, Instant from, Instant to, List<byte[]> visitorPhoneHashes, Cursor before,
+                              int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + """
                 FROM entry e
                 JOIN place c ON c.id = e.checkpoint_id
@@ -283,9 +301,13 @@ public class EntryRepository {
             sql.append(" AND e.occurred_at < :to");
             parameters.put("to", to);
         }
-        if (visitorPhoneHash != null) {
-            sql.append(" AND e.visitor_phone_hash = :phone");
-            parameters.put("phone", visitorPhoneHash);
+        if (visitorPhoneHashes != null) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < visitorPhoneHashes.size(); i++) {
+                names.add(":phone" + i);
+                parameters.put("phone" + i, visitorPhoneHashes.get(i));
+            }
+            sql.append(" AND e.visitor_phone_hash IN (").append(String.join(", ", names)).append(")");
         }
         if (before != null) {
             sql.append(" AND (e.occurred_at, e.id) < (CAST(:beforeAt AS timestamptz), :beforeId)");
@@ -385,6 +407,7 @@ public class EntryRepository {
             m.put("visitor_phone_hash", r.visitorPhoneHash());
             m.put("visitor_plate", r.visitorPlate());
             m.put("content_hash", r.contentHash());
+            m.put("content_digest_version", ContentDigest.CURRENT);
             m.put("alert_kind", r.alertKind() == null ? null : r.alertKind().name());
             list.add(m);
         }

@@ -2,9 +2,6 @@ package org.gatepost.entry;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -121,10 +118,14 @@ public class EntryService {
                         created(row, caller, shift.orElse(null), now));
             }
         });
-        Map<UUID, String> stored = entries.contentHashes(others);
+        Map<UUID, EntryRepository.StoredDigest> stored = entries.contentDigests(others);
         rowOfItem.forEach((i, row) -> {
             if (outcomes[i] == null) {
-                boolean same = row.contentHash().equals(stored.get(row.id()));
+                EntryRepository.StoredDigest digest = stored.get(row.id());
+                // Digested by the rule the entry was stored with, which may be an earlier one.
+                boolean same = digest != null && digest.hash() != null && digest.hash().equals(
+                        digest.version() == ContentDigest.CURRENT ? row.contentHash()
+                                : ContentDigest.of(digest.version(), items.get(i).request()));
                 outcomes[i] = same ? new Outcome(row.id(), Status.DUPLICATE, null)
                         : new Outcome(row.id(), Status.CONFLICT, ProblemException.conflict(
                                 "Another entry with this id is already recorded; a new entry needs a new id").problem());
@@ -146,8 +147,10 @@ public class EntryService {
     public Page<EntryView> list(Caller caller, UUID placeId, Instant from, Instant to, String visitorPhone,
                                 Cursor before, int limit) {
         Place top = places.visible(caller, placeId);
-        byte[] phoneHash = visitorPhone == null ? null : phones.hash(Phones.normalize("visitorPhone", visitorPhone));
-        return Page.of(entries.below(top.id, from, to, phoneHash, before, limit + 1), limit,
+        // Entries stored before phones were kept in E.164 were hashed over the number as typed: look for those forms too.
+        List<byte[]> phoneHashes = visitorPhone == null ? null
+                : Phones.earlierForms(Phones.normalize("visitorPhone", visitorPhone)).stream().map(phones::hash).toList();
+        return Page.of(entries.below(top.id, from, to, phoneHashes, before, limit + 1), limit,
                 e -> new Cursor(e.occurredAt().toString(), e.id()), e -> view(caller, e));
     }
 
@@ -197,18 +200,13 @@ public class EntryService {
             throw ProblemException.rule(violation.get().field(), violation.get().message());
         }
         ZoneOffset offset = request.occurredAt().getOffset();
-        String content = String.join("\u001f", request.id().toString(), request.checkpointId().toString(),
-                occurredAt.toString(), offset.getId(), request.direction().name(), request.resident().toString(),
-                request.partySize().toString(), request.healthCode().name(), request.healthCodeRead().name(),
-                String.valueOf(temperature), request.decision().name(), String.valueOf(blankToNull(request.reason())),
-                String.valueOf(blankToNull(request.note())), String.valueOf(origin), String.valueOf(purpose),
-                String.valueOf(name), String.valueOf(phone), String.valueOf(plate));
         return new EntryRow(request.id(), checkpoint.id(), checkpoint.villageId(), occurredAt, offset.getTotalSeconds(),
                 request.direction(), request.resident(), request.partySize(), request.healthCode(),
                 request.healthCodeRead(), temperature, policy.isFever(temperature), request.decision(),
                 blankToNull(request.reason()), blankToNull(request.note()), origin, purpose, name,
                 phone == null ? null : phone.substring(Math.max(0, phone.length() - 4)),
-                phone == null ? null : HexFormat.of().formatHex(phones.hash(phone)), plate, sha256(content),
+                phone == null ? null : HexFormat.of().formatHex(phones.hash(phone)), plate,
+                ContentDigest.of(ContentDigest.CURRENT, request),
                 policy.alertFor(request.healthCode(), temperature, request.decision()).orElse(null));
     }
 
@@ -216,7 +214,7 @@ public class EntryService {
     private EntryView created(EntryRow row, Caller caller, UUID shiftId, Instant now) {
         EntryView.VisitorView visitor = row.resident() ? null : new EntryView.VisitorView(row.visitorOrigin(),
                 row.visitorPurpose(), row.visitorName(),
-                row.visitorPhoneLast4() == null ? null : "*******" + row.visitorPhoneLast4(), row.visitorPlate());
+                row.visitorPhoneLast4() == null ? null : Phones.maskLast4(row.visitorPhoneLast4()), row.visitorPlate());
         return new EntryView(row.id(), row.checkpointId(),
                 row.occurredAt().atOffset(ZoneOffset.ofTotalSeconds(row.occurredOffset())), TimeRange.local(now, zone),
                 row.direction(), row.resident(), row.partySize(), row.healthCode(), row.healthCodeRead(), row.temperature(),
@@ -230,7 +228,7 @@ public class EntryService {
         EntryView.VisitorView visitor = null;
         if (!e.resident() && personal) {
             visitor = new EntryView.VisitorView(e.visitorOrigin(), e.visitorPurpose(), e.visitorName(),
-                    e.visitorPhoneLast4() == null ? null : "*******" + e.visitorPhoneLast4(), e.visitorPlate());
+                    e.visitorPhoneLast4() == null ? null : Phones.maskLast4(e.visitorPhoneLast4()), e.visitorPlate());
         }
         ZoneOffset offset = ZoneOffset.ofTotalSeconds(e.occurredOffset());
         return new EntryView(e.id(), e.checkpointId(), e.occurredAt().atOffset(offset), TimeRange.local(e.receivedAt(), zone),
@@ -241,13 +239,5 @@ public class EntryService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String sha256(String content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

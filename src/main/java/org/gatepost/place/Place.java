@@ -9,8 +9,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
 
@@ -19,6 +21,7 @@ import org.hibernate.annotations.UpdateTimestamp;
  * mapped here) makes "everything below" one indexed query; see {@link PlaceRepository}.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "place")
 public class Place extends PanacheEntityBase {
 
@@ -45,4 +48,9 @@ public class Place extends PanacheEntityBase {
     @UpdateTimestamp
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Raised by every write; a write based on an older version is refused (optimistic locking). */
+    @Version
+    @Column(nullable = false)
+    public long version;
 }

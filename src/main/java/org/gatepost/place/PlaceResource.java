@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatepost.account.CurrentCaller;
 import org.gatepost.account.Role;
 import org.gatepost.common.Cursor;
+import org.gatepost.common.IfMatch;
 import org.gatepost.common.Ids;
 import org.gatepost.common.Page;
 import org.gatepost.common.Paging;
@@ -68,8 +70,9 @@ public class PlaceResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_CADRE})
-    @Operation(summary = "Rename, deactivate or reactivate a place")
-    public PlaceView update(@PathParam("id") UUID id, @NotNull @Valid UpdatePlaceRequest request) {
-        return service.update(caller.get(), id, request);
+    @Operation(summary = "Rename, deactivate or reactivate a place; If-Match with its ETag refuses (412) a write to a newer version")
+    public PlaceView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                            @NotNull @Valid UpdatePlaceRequest request) {
+        return service.update(caller.get(), id, request, IfMatch.parse(ifMatch));
     }
 }

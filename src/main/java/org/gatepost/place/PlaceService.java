@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.gatepost.account.Caller;
 import org.gatepost.account.Role;
 import org.gatepost.common.Cursor;
+import org.gatepost.common.IfMatch;
 import org.gatepost.common.Page;
 import org.gatepost.common.ProblemException;
 
@@ -106,11 +107,12 @@ public class PlaceService {
         return PlaceView.of(place);
     }
 
-    public PlaceView update(Caller caller, UUID id, UpdatePlaceRequest request) {
+    public PlaceView update(Caller caller, UUID id, UpdatePlaceRequest request, IfMatch ifMatch) {
         Place place = visible(caller, id);
         if (caller.is(Role.CADRE) && place.kind != PlaceKind.CHECKPOINT) {
             throw ProblemException.forbidden("A cadre edits the checkpoints of their own village only");
         }
+        ifMatch.require(place.version, "Place " + id);
         if (request.name() != null) {
             String name = request.name().trim();
             if (places.siblingNamed(place.parentId, name, place.id)) {

@@ -2,10 +2,13 @@ package org.gatepost.place;
 
 import java.util.UUID;
 
+import org.gatepost.common.Versioned;
+
 /** A place as the API shows it. */
-public record PlaceView(UUID id, PlaceKind kind, String name, UUID parentId, boolean active) {
+public record PlaceView(UUID id, PlaceKind kind, String name, UUID parentId, boolean active, long version)
+        implements Versioned {
 
     static PlaceView of(Place place) {
-        return new PlaceView(place.id, place.kind, place.name, place.parentId, place.active);
+        return new PlaceView(place.id, place.kind, place.name, place.parentId, place.active, place.version);
     }
 }

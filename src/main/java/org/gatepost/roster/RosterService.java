@@ -27,6 +27,7 @@ import org.gatepost.account.Caller;
 import org.gatepost.account.Role;
 import org.gatepost.common.Cursor;
 import org.gatepost.common.GatepostConfig;
+import org.gatepost.common.IfMatch;
 import org.gatepost.common.Page;
 import org.gatepost.common.ProblemException;
 import org.gatepost.common.TimeRange;
@@ -168,9 +169,10 @@ public class RosterService {
         return view(shift, checkpoint.name, List.of(), Instant.now());
     }
 
-    public ShiftView update(Caller caller, UUID shiftId, ShiftRequests.Update request) {
-        Shift shift = visibleShift(caller, shiftId);
+    public ShiftView update(Caller caller, UUID shiftId, ShiftRequests.Update request, IfMatch ifMatch) {
+        Shift shift = lockedShift(caller, shiftId, false);
         requireCadreOf(caller, shift.villageId);
+        ifMatch.require(shift.version, "Shift " + shiftId);
         if (request.minStaff() != null) {
             shift.minStaff = request.minStaff();
         }
@@ -190,21 +192,23 @@ public class RosterService {
             }
             shift.startsAt = start;
             shift.endsAt = end;
-            shifts.flush();
             assignments.retime(shift);
         }
+        shifts.flush();
         return view(shift);
     }
 
     /** Cancels a shift nobody has checked in to; it disappears from rosters and frees its volunteers. */
-    public void cancel(Caller caller, UUID shiftId) {
-        Shift shift = visibleShift(caller, shiftId);
+    public void cancel(Caller caller, UUID shiftId, IfMatch ifMatch) {
+        Shift shift = lockedShift(caller, shiftId, false);
         requireCadreOf(caller, shift.villageId);
+        ifMatch.require(shift.version, "Shift " + shiftId);
         if (assignments.checkedIn(shift.id) > 0) {
             throw ProblemException.conflict("Volunteers have already checked in to this shift; it cannot be cancelled");
         }
         assignments.deleteAll(shift.id);
         shift.cancelledAt = Instant.now();
+        shifts.flush();
     }
 
     public Page<ShiftView> list(Caller caller, UUID placeId, TimeRange range, Cursor after, int limit) {
@@ -221,7 +225,7 @@ public class RosterService {
     // ---- assignments ----
 
     public ShiftView assign(Caller caller, UUID shiftId, UUID volunteerId) {
-        Shift shift = visibleShift(caller, shiftId);
+        Shift shift = lockedShift(caller, shiftId, true);
         requireCadreOf(caller, shift.villageId);
         Account volunteer = accounts.findById(volunteerId);
         if (volunteer == null || volunteer.role != Role.VOLUNTEER || !shift.villageId.equals(volunteer.placeId)) {
@@ -244,7 +248,7 @@ public class RosterService {
     }
 
     public void unassign(Caller caller, UUID shiftId, UUID volunteerId) {
-        Shift shift = visibleShift(caller, shiftId);
+        Shift shift = lockedShift(caller, shiftId, true);
         requireCadreOf(caller, shift.villageId);
         AssignmentRepository.Row row = assignments.find(shift.id, volunteerId)
                 .orElseThrow(() -> ProblemException.notFound("Assignment of " + volunteerId));
@@ -266,7 +270,7 @@ public class RosterService {
     }
 
     public MyShiftView checkIn(Caller caller, UUID shiftId) {
-        Shift shift = visibleShift(caller, shiftId);
+        Shift shift = lockedShift(caller, shiftId, true);
         AssignmentRepository.Row row = ownAssignment(caller, shift);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         if (row.checkedInAt() == null) {
@@ -284,7 +288,7 @@ public class RosterService {
     }
 
     public MyShiftView checkOut(Caller caller, UUID shiftId, ShiftRequests.CheckOut request) {
-        Shift shift = visibleShift(caller, shiftId);
+        Shift shift = lockedShift(caller, shiftId, true);
         AssignmentRepository.Row row = ownAssignment(caller, shift);
         if (row.checkedInAt() == null) {
             throw ProblemException.rule("checkOut", "check in before checking out");
@@ -369,7 +373,15 @@ public class RosterService {
     }
 
     private Shift visibleShift(Caller caller, UUID shiftId) {
-        Shift shift = shifts.findById(shiftId);
+        return visible(caller, shiftId, shifts.findById(shiftId));
+    }
+
+    /** The shift, locked (see {@link ShiftRepository#lock}): read after any change committed before. */
+    private Shift lockedShift(Caller caller, UUID shiftId, boolean bump) {
+        return visible(caller, shiftId, shifts.lock(shiftId, bump));
+    }
+
+    private Shift visible(Caller caller, UUID shiftId, Shift shift) {
         if (shift == null || shift.cancelledAt != null || !places.covers(caller, shift.checkpointId)) {
             throw ProblemException.notFound("Shift " + shiftId);
         }
@@ -407,7 +419,7 @@ public class RosterService {
         return new ShiftView(shift.id, shift.checkpointId, checkpointName, local(shift.startsAt), local(shift.endsAt),
                 shift.minStaff, rows.stream().map(r -> new ShiftView.AssignmentView(r.volunteerId(), r.name(),
                         AssignmentStatus.of(r.checkedInAt(), r.checkedOutAt(), shift.endsAt, now),
-                        local(r.checkedInAt()), local(r.checkedOutAt()), r.handoverNote())).toList());
+                        local(r.checkedInAt()), local(r.checkedOutAt()), r.handoverNote())).toList(), shift.version);
     }
 
     private OffsetDateTime local(Instant instant) {

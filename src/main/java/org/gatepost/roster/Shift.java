@@ -7,12 +7,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.CreationTimestamp;
 
 /** One stretch of duty at one checkpoint, with the staff it needs. Cancelled shifts are kept, marked. */
 @Entity
+@DynamicUpdate
 @Table(name = "shift")
 public class Shift extends PanacheEntityBase {
 
@@ -40,4 +43,9 @@ public class Shift extends PanacheEntityBase {
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
+
+    /** Raised by every write; a write based on an older version is refused (optimistic locking). */
+    @Version
+    @Column(nullable = false)
+    public long version;
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -26,6 +27,16 @@ public class ShiftRepository implements PanacheRepositoryBase<Shift, UUID> {
                 .setParameter("village", villageId)
                 .executeUpdate();
         templates.forEach(getEntityManager()::persist);
+    }
+
+    /**
+     * The shift with its row locked for the rest of the transaction: every change to one shift
+     * and its assignments takes this lock first, so that they happen one after the other and
+     * each sees the shift as the one before left it. With {@code bump}, its version goes up too
+     * (its assignments are part of what clients see of it).
+     */
+    public Shift lock(UUID shiftId, boolean bump) {
+        return findById(shiftId, bump ? LockModeType.PESSIMISTIC_FORCE_INCREMENT : LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Serialises roster changes of one village: generation, and shifts created beside it. */

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -27,6 +28,7 @@ import org.gatepost.account.Role;
 import org.gatepost.common.Cursor;
 import org.gatepost.common.GatepostConfig;
 import org.gatepost.common.Ids;
+import org.gatepost.common.IfMatch;
 import org.gatepost.common.Page;
 import org.gatepost.common.Paging;
 import org.gatepost.common.TimeRange;
@@ -76,16 +78,17 @@ public class ShiftResource {
     @Path("/{id}")
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_CADRE})
     @Operation(summary = "Move a shift or change its minimum staff")
-    public ShiftView update(@PathParam("id") UUID id, @NotNull @Valid ShiftRequests.Update request) {
-        return service.update(caller.get(), id, request);
+    public ShiftView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                            @NotNull @Valid ShiftRequests.Update request) {
+        return service.update(caller.get(), id, request, IfMatch.parse(ifMatch));
     }
 
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_CADRE})
     @Operation(summary = "Cancel a shift nobody has checked in to")
-    public Response cancel(@PathParam("id") UUID id) {
-        service.cancel(caller.get(), id);
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.cancel(caller.get(), id, IfMatch.parse(ifMatch));
         return Response.noContent().build();
     }
 

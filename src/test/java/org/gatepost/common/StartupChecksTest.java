@@ -53,6 +53,14 @@ class StartupChecksTest {
         assertTrue(problems.get(0).contains("GATEPOST_TOKEN_LIFETIME"));
     }
 
+    @Test
+    void phoneRegionMustBeOneLibphonenumberKnows() {
+        SmallRyeConfig config = config(Map.of("gatepost.phone-region", "XX"));
+        List<String> problems = StartupChecks.problems(LaunchMode.TEST, config, gatepost(config));
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).contains("GATEPOST_PHONE_REGION"));
+    }
+
     private static SmallRyeConfig config(Map<String, String> properties) {
         return new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(properties, "test", 100))

@@ -16,6 +16,7 @@ import io.smallrye.jwt.build.Jwt;
 import org.gatepost.account.Account;
 import org.gatepost.account.AccountRepository;
 import org.gatepost.account.Passwords;
+import org.gatepost.account.Phones;
 import org.gatepost.account.Role;
 import org.gatepost.account.Team;
 import org.gatepost.account.TeamRepository;
@@ -100,7 +101,7 @@ public class Fixtures {
         Account account = new Account();
         account.id = UUID.randomUUID();
         account.name = role.name().toLowerCase() + " " + unique();
-        account.phone = phone();
+        account.phone = Phones.normalize("phone", phone());
         account.passwordHash = PASSWORD_HASH;
         account.role = role;
         account.placeId = placeId;
