@@ -17,13 +17,14 @@ import org.gatepost.account.Phones;
  *
  * <ol>
  *   <li>the visitor's phone as typed, without separators (the first release);</li>
- *   <li>the visitor's phone in E.164.</li>
+ *   <li>the visitor's phone in E.164;</li>
+ *   <li>and the coded refusal reason as sent.</li>
  * </ol>
  */
 final class ContentDigest {
 
     /** The version new entries are stored with. */
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
 
     private ContentDigest() {
     }
@@ -46,7 +47,8 @@ final class ContentDigest {
                 String.valueOf(blankToNull(request.note())), String.valueOf(visitor == null ? null : blankToNull(visitor.origin())),
                 String.valueOf(visitor == null ? null : blankToNull(visitor.purpose())),
                 String.valueOf(visitor == null ? null : blankToNull(visitor.name())), String.valueOf(phone),
-                String.valueOf(visitor == null ? null : blankToNull(visitor.plate())));
+                String.valueOf(visitor == null ? null : blankToNull(visitor.plate())))
+                + (version >= 3 ? "\u001f" + request.reasonCode() : "");
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

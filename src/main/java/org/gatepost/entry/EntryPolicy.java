@@ -25,7 +25,8 @@ public final class EntryPolicy {
 
     /** What the policy looks at. */
     public record Facts(Instant occurredAt, boolean resident, HealthCode code, BigDecimal temperature, Decision decision,
-                        boolean visitorOriginGiven, boolean visitorPurposeGiven, boolean visitorDetailsGiven) {
+                        boolean visitorOriginGiven, boolean visitorPurposeGiven, boolean visitorDetailsGiven,
+                        boolean reasonCodeGiven) {
     }
 
     /** A broken rule: the field it concerns and what a person at the gate should read. */
@@ -47,6 +48,9 @@ public final class EntryPolicy {
         BigDecimal temperature = facts.temperature();
         if (temperature != null && (temperature.compareTo(LOWEST_PLAUSIBLE) < 0 || temperature.compareTo(HIGHEST_PLAUSIBLE) > 0)) {
             return violation("temperature", temperature.toPlainString() + " °C is implausible; measure again (34.0 to 43.0 °C)");
+        }
+        if (facts.decision() == Decision.ADMITTED && facts.reasonCodeGiven()) {
+            return violation("reasonCode", "an admission has no refusal reason");
         }
         if (facts.decision() == Decision.ADMITTED) {
             if (facts.code() == HealthCode.RED || facts.code() == HealthCode.YELLOW) {
@@ -74,6 +78,33 @@ public final class EntryPolicy {
             return violation("visitor", "only visitors are registered with origin, purpose and contact; this entry is a resident");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The coded reason of an entry not admitted: the one given, or else the rule's own (a red
+     * code, a fever, a yellow code, no readable code and no temperature, anything else);
+     * none for an admission.
+     */
+    public RefusalReason reasonCode(HealthCode code, BigDecimal temperature, Decision decision, RefusalReason given) {
+        if (decision == Decision.ADMITTED) {
+            return null;
+        }
+        if (given != null) {
+            return given;
+        }
+        if (code == HealthCode.RED) {
+            return RefusalReason.RED_CODE;
+        }
+        if (isFever(temperature)) {
+            return RefusalReason.FEVER;
+        }
+        if (code == HealthCode.YELLOW) {
+            return RefusalReason.YELLOW_CODE;
+        }
+        if ((code == HealthCode.NO_PHONE || code == HealthCode.UNREADABLE) && temperature == null) {
+            return RefusalReason.NO_HEALTH_CODE;
+        }
+        return RefusalReason.OTHER;
     }
 
     /** The alert an entry raises: when refused or referred for a red or yellow code or a fever. */

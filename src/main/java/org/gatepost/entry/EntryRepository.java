@@ -66,19 +66,19 @@ public class EntryRepository {
                 SELECT r.* FROM params, jsonb_to_recordset(params.rows) AS r(
                     ord int, id uuid, checkpoint_id uuid, village_id uuid, occurred_at timestamptz, occurred_offset int,
                     direction text, resident boolean, party_size int, health_code text, health_code_read text,
-                    temperature numeric, fever boolean, decision text, reason text, note text, visitor_origin text,
+                    temperature numeric, fever boolean, decision text, reason_code text, reason text, note text, visitor_origin text,
                     visitor_purpose text, visitor_name text, visitor_phone_last4 text, visitor_phone_hash text,
                     visitor_plate text, content_hash text, content_digest_version smallint, alert_kind text)
             ),
             inserted AS (
                 INSERT INTO entry (id, checkpoint_id, village_id, occurred_at, occurred_offset, received_at, direction,
                                    resident, party_size, health_code, health_code_read, temperature, fever, decision,
-                                   reason, note, visitor_origin, visitor_purpose, visitor_name, visitor_phone_last4,
+                                   reason_code, reason, note, visitor_origin, visitor_purpose, visitor_name, visitor_phone_last4,
                                    visitor_phone_hash, visitor_plate, content_hash, content_digest_version, recorded_by,
                                    shift_id)
                 SELECT r.id, r.checkpoint_id, r.village_id, r.occurred_at, r.occurred_offset, p.now, r.direction,
                        r.resident, r.party_size, r.health_code, r.health_code_read, r.temperature, r.fever, r.decision,
-                       r.reason, r.note, r.visitor_origin, r.visitor_purpose, r.visitor_name, r.visitor_phone_last4,
+                       r.reason_code, r.reason, r.note, r.visitor_origin, r.visitor_purpose, r.visitor_name, r.visitor_phone_last4,
                        decode(r.visitor_phone_hash, 'hex'), r.visitor_plate, decode(r.content_hash, 'hex'),
                        r.content_digest_version, p.recorder,
                        -- the shift the recorder was checked in to when it happened, if any
@@ -155,7 +155,7 @@ public class EntryRepository {
             e.id, e.checkpoint_id, e.village_id, e.occurred_at, e.occurred_offset, e.received_at, e.direction, e.resident,
             e.party_size, e.health_code, e.health_code_read, e.temperature, e.fever, e.decision, e.reason, e.note,
             e.visitor_origin, e.visitor_purpose, e.visitor_name, e.visitor_phone_last4, e.visitor_plate, e.recorded_by,
-            e.shift_id, e.voided_at, e.voided_by, e.void_reason
+            e.shift_id, e.voided_at, e.voided_by, e.void_reason, e.reason_code
             """;
 
     private final EntityManager em;
@@ -176,7 +176,7 @@ public class EntryRepository {
                   HealthCodeRead healthCodeRead, BigDecimal temperature, boolean fever, Decision decision,
                   String reason, String note, String visitorOrigin, String visitorPurpose, String visitorName,
                   String visitorPhoneLast4, String visitorPlate, UUID recordedBy, UUID shiftId, Instant voidedAt,
-                  UUID voidedBy, String voidReason) {
+                  UUID voidedBy, String voidReason, RefusalReason reasonCode) {
     }
 
     /**
@@ -329,7 +329,7 @@ public class EntryRepository {
      */
     public int erasePersonalFields(Instant before, int limit, Instant now) {
         return em.createNativeQuery("""
-                UPDATE entry SET note = NULL, visitor_origin = NULL, visitor_purpose = NULL, visitor_name = NULL,
+                UPDATE entry SET note = NULL, reason = NULL, visitor_origin = NULL, visitor_purpose = NULL, visitor_name = NULL,
                                  visitor_phone_last4 = NULL, visitor_phone_hash = NULL, visitor_plate = NULL,
                                  content_hash = NULL, personal_erased_at = :now
                 WHERE id IN (SELECT id FROM entry WHERE personal_erased_at IS NULL AND occurred_at < :before LIMIT :limit)
@@ -398,6 +398,7 @@ public class EntryRepository {
             m.put("temperature", r.temperature());
             m.put("fever", r.fever());
             m.put("decision", r.decision().name());
+            m.put("reason_code", r.reasonCode() == null ? null : r.reasonCode().name());
             m.put("reason", r.reason());
             m.put("note", r.note());
             m.put("visitor_origin", r.visitorOrigin());
@@ -424,6 +425,6 @@ public class EntryRepository {
                 HealthCode.valueOf((String) r[9]), HealthCodeRead.valueOf((String) r[10]), (BigDecimal) r[11],
                 (Boolean) r[12], Decision.valueOf((String) r[13]), (String) r[14], (String) r[15], (String) r[16],
                 (String) r[17], (String) r[18], (String) r[19], (String) r[20], (UUID) r[21], (UUID) r[22],
-                TimeRange.read(r[23]), (UUID) r[24], (String) r[25]);
+                TimeRange.read(r[23]), (UUID) r[24], (String) r[25], r[26] == null ? null : RefusalReason.valueOf((String) r[26]));
     }
 }

@@ -27,6 +27,10 @@ public record EntryRequest(
         @Digits(integer = 2, fraction = 3, message = "must be a body temperature in °C, such as 36.5")
         @Schema(description = "Body temperature in °C, one decimal", example = "36.5") BigDecimal temperature,
         @NotNull Decision decision,
+        @Schema(description = "Why someone was not admitted, as a code; when not given, derived from the code and the "
+                + "temperature (RED_CODE, FEVER, YELLOW_CODE, NO_HEALTH_CODE, else OTHER). Never with ADMITTED")
+        RefusalReason reasonCode,
+        @Schema(description = "Free text, personal: shown to the village's own people only, erased after the retention period")
         @Size(max = 200) String reason,
         @Size(max = 500) String note,
         @Valid Visitor visitor) {

@@ -99,8 +99,26 @@ public class EntryResource {
         if (start != null && end != null && !end.isAfter(start)) {
             throw ProblemException.invalid("to", "must be after from");
         }
-        return service.list(caller.get(), Ids.require("placeId", placeId), start, end, visitorPhone, Cursor.decodeTimed(cursor),
+        if (visitorPhone != null) {
+            throw ProblemException.invalid("visitorPhone",
+                    "phone numbers never go in a URL: POST /api/v1/entries/visitor-search with {\"visitorPhone\": ...}");
+        }
+        return service.list(caller.get(), Ids.require("placeId", placeId), start, end, null, Cursor.decodeTimed(cursor),
                 Paging.limit(limit));
+    }
+
+    @POST
+    @Path("/visitor-search")
+    @RolesAllowed({Role.NAME_ADMIN, Role.NAME_CADRE, Role.NAME_VOLUNTEER})
+    @Operation(summary = "A repeat visitor's entries in your village, newest first; the phone number travels in the body")
+    public Page<EntryView> visitorSearch(@NotNull @Valid VisitorSearchRequest request) {
+        java.time.Instant start = TimeRange.instant("from", request.from(), config.timeZone());
+        java.time.Instant end = TimeRange.instant("to", request.to(), config.timeZone());
+        if (start != null && end != null && !end.isAfter(start)) {
+            throw ProblemException.invalid("to", "must be after from");
+        }
+        return service.visitorSearch(caller.get(), request.placeId(), start, end, request.visitorPhone(),
+                Cursor.decodeTimed(request.cursor()), request.limit() == null ? Paging.limit(null) : request.limit());
     }
 
     @GET

@@ -154,6 +154,28 @@ public class EntryService {
                 e -> new Cursor(e.occurredAt().toString(), e.id()), e -> view(caller, e));
     }
 
+    /**
+     * A repeat visitor's entries, for the people of the village that registered them (an
+     * administrator names the place): officials above never follow one person around.
+     */
+    @Transactional
+    public Page<EntryView> visitorSearch(Caller caller, UUID placeId, Instant from, Instant to, String visitorPhone,
+                                         Cursor before, int limit) {
+        UUID within;
+        if (caller.isAdmin()) {
+            if (placeId == null) {
+                throw ProblemException.invalid("placeId", "is required for an administrator");
+            }
+            within = placeId;
+        } else {
+            within = placeId == null ? caller.placeId() : placeId;
+            if (caller.placeId() == null || !places.covers(caller, within)) {
+                throw ProblemException.rule("placeId", "no such place in your village");
+            }
+        }
+        return list(caller, within, from, to, visitorPhone, before, limit);
+    }
+
     /** Voids a mistaken entry: it leaves every count, and who voided it, when and why is kept. */
     @Transactional
     public EntryView voidEntry(Caller caller, UUID id, String reason) {
@@ -195,7 +217,8 @@ public class EntryService {
         boolean anyVisitorDetail = origin != null || purpose != null || name != null || plate != null || phone != null;
         Instant occurredAt = request.occurredAt().toInstant();
         Optional<EntryPolicy.Violation> violation = policy.check(new EntryPolicy.Facts(occurredAt, request.resident(),
-                request.healthCode(), temperature, request.decision(), origin != null, purpose != null, anyVisitorDetail), now);
+                request.healthCode(), temperature, request.decision(), origin != null, purpose != null, anyVisitorDetail,
+                request.reasonCode() != null), now);
         if (violation.isPresent()) {
             throw ProblemException.rule(violation.get().field(), violation.get().message());
         }
@@ -203,6 +226,7 @@ public class EntryService {
         return new EntryRow(request.id(), checkpoint.id(), checkpoint.villageId(), occurredAt, offset.getTotalSeconds(),
                 request.direction(), request.resident(), request.partySize(), request.healthCode(),
                 request.healthCodeRead(), temperature, policy.isFever(temperature), request.decision(),
+                policy.reasonCode(request.healthCode(), temperature, request.decision(), request.reasonCode()),
                 blankToNull(request.reason()), blankToNull(request.note()), origin, purpose, name,
                 phone == null ? null : phone.substring(Math.max(0, phone.length() - 4)),
                 phone == null ? null : HexFormat.of().formatHex(phones.hash(phone)), plate,
@@ -218,7 +242,7 @@ public class EntryService {
         return new EntryView(row.id(), row.checkpointId(),
                 row.occurredAt().atOffset(ZoneOffset.ofTotalSeconds(row.occurredOffset())), TimeRange.local(now, zone),
                 row.direction(), row.resident(), row.partySize(), row.healthCode(), row.healthCodeRead(), row.temperature(),
-                row.fever(), row.decision(), row.reason(), row.note(), visitor, caller.accountId(), shiftId, false, null,
+                row.fever(), row.decision(), row.reasonCode(), row.reason(), row.note(), visitor, caller.accountId(), shiftId, false, null,
                 null, null);
     }
 
@@ -233,7 +257,7 @@ public class EntryService {
         ZoneOffset offset = ZoneOffset.ofTotalSeconds(e.occurredOffset());
         return new EntryView(e.id(), e.checkpointId(), e.occurredAt().atOffset(offset), TimeRange.local(e.receivedAt(), zone),
                 e.direction(), e.resident(), e.partySize(), e.healthCode(), e.healthCodeRead(), e.temperature(), e.fever(),
-                e.decision(), e.reason(), personal ? e.note() : null, visitor, e.recordedBy(), e.shiftId(),
+                e.decision(), e.reasonCode(), personal ? e.reason() : null, personal ? e.note() : null, visitor, e.recordedBy(), e.shiftId(),
                 e.voidedAt() != null, TimeRange.local(e.voidedAt(), zone), e.voidedBy(), e.voidReason());
     }
 

@@ -14,7 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record EntryView(
         UUID id, UUID checkpointId, OffsetDateTime occurredAt, OffsetDateTime receivedAt, Direction direction,
         boolean resident, int partySize, HealthCode healthCode, HealthCodeRead healthCodeRead, BigDecimal temperature,
-        boolean fever, Decision decision, String reason, String note, VisitorView visitor, UUID recordedBy, UUID shiftId,
+        boolean fever, Decision decision,
+        @Schema(description = "Why not admitted, as a code (null for an admission)") RefusalReason reasonCode,
+        @Schema(description = "Free text: the village's own people and admins only") String reason,
+        String note, VisitorView visitor, UUID recordedBy, UUID shiftId,
         boolean voided, OffsetDateTime voidedAt, UUID voidedBy, String voidReason) {
 
     /** The visitor part; {@code phone} is masked to its last four digits. */

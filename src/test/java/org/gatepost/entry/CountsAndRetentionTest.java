@@ -120,7 +120,8 @@ class CountsAndRetentionTest {
     @Test
     void retentionErasesPersonalFieldsAndKeepsFactsAndCounts() {
         OffsetDateTime old = OffsetDateTime.now(Entries.PHONE).minusDays(27);
-        Map<String, Object> oldVisitor = with(visitor(world.checkpointA1()), "occurredAt", old.toString(), "note", "開白色貨車");
+        Map<String, Object> oldVisitor = with(visitor(world.checkpointA1()), "occurredAt", old.toString(), "note", "開白色貨車",
+                "decision", "REFUSED", "reason", "王建國沒有登記");
         Map<String, Object> recentVisitor = with(visitor(world.checkpointA1()), "note", "明天再來");
         as(volunteer).body(oldVisitor).post("/api/v1/entries").then().statusCode(201);
         as(volunteer).body(recentVisitor).post("/api/v1/entries").then().statusCode(201);
@@ -138,7 +139,9 @@ class CountsAndRetentionTest {
         assertEquals("王建國", kept[3]);
         assertFalse((Boolean) kept[8]);
 
+        assertEquals(null, fixtures.sql("SELECT reason FROM entry WHERE id = CAST(:id AS uuid)", Map.of("id", oldVisitor.get("id"))));
         as(fixtures.token(world.cadreA())).get("/api/v1/entries/" + oldVisitor.get("id")).then().statusCode(200)
+                .body("reasonCode", org.hamcrest.Matchers.equalTo("OTHER"))
                 .body("healthCode", org.hamcrest.Matchers.equalTo("GREEN"))
                 .body("temperature", org.hamcrest.Matchers.equalTo(36.5f))
                 .body("resident", org.hamcrest.Matchers.equalTo(false))

@@ -67,26 +67,26 @@ class EntryPolicyTest {
     @Test
     void refusesEntriesFromTheFutureOrOlderThanRetention() {
         EntryPolicy.Facts future = new EntryPolicy.Facts(NOW.plus(Duration.ofMinutes(6)), true, HealthCode.GREEN, null,
-                Decision.ADMITTED, false, false, false);
+                Decision.ADMITTED, false, false, false, false);
         assertEquals("occurredAt", policy.check(future, NOW).orElseThrow().field());
         EntryPolicy.Facts slightlyAhead = new EntryPolicy.Facts(NOW.plus(Duration.ofMinutes(4)), true, HealthCode.GREEN,
-                null, Decision.ADMITTED, false, false, false);
+                null, Decision.ADMITTED, false, false, false, false);
         assertEquals(Optional.empty(), policy.check(slightlyAhead, NOW));
         EntryPolicy.Facts old = new EntryPolicy.Facts(NOW.minus(Duration.ofDays(29)), true, HealthCode.GREEN, null,
-                Decision.ADMITTED, false, false, false);
+                Decision.ADMITTED, false, false, false, false);
         assertEquals("occurredAt", policy.check(old, NOW).orElseThrow().field());
     }
 
     @Test
     void visitorsRegisterWhereFromAndWhy() {
         EntryPolicy.Facts noOrigin = new EntryPolicy.Facts(NOW, false, HealthCode.GREEN, new BigDecimal("36.5"),
-                Decision.ADMITTED, false, true, true);
+                Decision.ADMITTED, false, true, true, false);
         assertEquals("visitor.origin", policy.check(noOrigin, NOW).orElseThrow().field());
         EntryPolicy.Facts noPurpose = new EntryPolicy.Facts(NOW, false, HealthCode.GREEN, new BigDecimal("36.5"),
-                Decision.ADMITTED, true, false, true);
+                Decision.ADMITTED, true, false, true, false);
         assertEquals("visitor.purpose", policy.check(noPurpose, NOW).orElseThrow().field());
         EntryPolicy.Facts residentWithVisitorData = new EntryPolicy.Facts(NOW, true, HealthCode.GREEN,
-                new BigDecimal("36.5"), Decision.ADMITTED, true, true, true);
+                new BigDecimal("36.5"), Decision.ADMITTED, true, true, true, false);
         assertEquals("visitor", policy.check(residentWithVisitorData, NOW).orElseThrow().field());
     }
 
@@ -99,12 +99,27 @@ class EntryPolicyTest {
         assertEquals(Optional.empty(), policy.alertFor(HealthCode.GREEN, new BigDecimal("36.5"), Decision.ADMITTED));
     }
 
+    @Test
+    void refusalsCarryACodedReasonAndAdmissionsNone() {
+        assertEquals(RefusalReason.RED_CODE, policy.reasonCode(HealthCode.RED, new BigDecimal("38.0"), Decision.REFUSED, null));
+        assertEquals(RefusalReason.FEVER, policy.reasonCode(HealthCode.GREEN, new BigDecimal("37.3"), Decision.REFERRED, null));
+        assertEquals(RefusalReason.YELLOW_CODE, policy.reasonCode(HealthCode.YELLOW, null, Decision.REFERRED, null));
+        assertEquals(RefusalReason.NO_HEALTH_CODE, policy.reasonCode(HealthCode.NO_PHONE, null, Decision.REFUSED, null));
+        assertEquals(RefusalReason.OTHER, policy.reasonCode(HealthCode.GREEN, new BigDecimal("36.5"), Decision.REFUSED, null));
+        assertEquals(RefusalReason.NOT_REGISTERED,
+                policy.reasonCode(HealthCode.GREEN, null, Decision.REFUSED, RefusalReason.NOT_REGISTERED));
+        assertEquals(null, policy.reasonCode(HealthCode.GREEN, null, Decision.ADMITTED, RefusalReason.OTHER));
+        EntryPolicy.Facts admittedWithReason = new EntryPolicy.Facts(NOW, true, HealthCode.GREEN, new BigDecimal("36.5"),
+                Decision.ADMITTED, false, false, false, true);
+        assertEquals("reasonCode", field(admittedWithReason));
+    }
+
     private String field(EntryPolicy.Facts facts) {
         return policy.check(facts, NOW).orElseThrow().field();
     }
 
     private static EntryPolicy.Facts resident(HealthCode code, String temperature, Decision decision) {
         return new EntryPolicy.Facts(NOW, true, code, temperature == null ? null : new BigDecimal(temperature), decision,
-                false, false, false);
+                false, false, false, false);
     }
 }

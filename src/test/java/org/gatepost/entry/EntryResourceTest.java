@@ -226,9 +226,51 @@ class EntryResourceTest {
         as(volunteer).body(visitor(world.checkpointA1())).post("/api/v1/entries").then().statusCode(201);
         as(volunteer).body(visitor(world.checkpointA2())).post("/api/v1/entries").then().statusCode(201);
         as(volunteer).body(resident(world.checkpointA2())).post("/api/v1/entries").then().statusCode(201);
-        as(fixtures.token(world.cadreA())).queryParam("placeId", world.villageA().id.toString())
-                .queryParam("visitorPhone", "138-1234-5678").get("/api/v1/entries").then().statusCode(200)
+        as(fixtures.token(world.cadreA())).body(Map.of("visitorPhone", "138-1234-5678"))
+                .post("/api/v1/entries/visitor-search").then().statusCode(200)
                 .body("items", hasSize(2));
+        as(volunteer).body(Map.of("visitorPhone", "+86 13812345678", "placeId", world.checkpointA2().id))
+                .post("/api/v1/entries/visitor-search").then().statusCode(200)
+                .body("items", hasSize(1));
+    }
+
+    @Test
+    void aPhoneNumberNeverTravelsInAUrl() {
+        as(fixtures.token(world.cadreA())).queryParam("placeId", world.villageA().id.toString())
+                .queryParam("visitorPhone", "138-1234-5678").get("/api/v1/entries").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("visitorPhone"));
+    }
+
+    @Test
+    void onlyTheVisitorsOwnVillageFollowsARepeatVisitor() {
+        as(volunteer).body(visitor(world.checkpointA1())).post("/api/v1/entries").then().statusCode(201);
+        Map<String, Object> search = Map.of("visitorPhone", "13812345678", "placeId", world.villageA().id);
+        as(fixtures.token(world.countyOfficial())).body(search).post("/api/v1/entries/visitor-search").then().statusCode(403);
+        as(fixtures.token(world.townshipOfficial())).body(search).post("/api/v1/entries/visitor-search").then().statusCode(403);
+        as(fixtures.token(world.cadreB())).body(search).post("/api/v1/entries/visitor-search").then().statusCode(422)
+                .body("errors[0].field", equalTo("placeId"));
+        as(fixtures.token(world.admin())).body(Map.of("visitorPhone", "13812345678")).post("/api/v1/entries/visitor-search")
+                .then().statusCode(400).body("errors[0].field", equalTo("placeId"));
+        as(fixtures.token(world.admin())).body(search).post("/api/v1/entries/visitor-search").then().statusCode(200)
+                .body("items", hasSize(1));
+    }
+
+    @Test
+    void theFreeTextReasonIsTheVillagesAndTheCodedReasonEveryones() {
+        Map<String, Object> entry = with(resident(world.checkpointA1()), "temperature", 38.2, "decision", "REFERRED",
+                "reason", "陳大伯，發燒，送衛生室");
+        as(volunteer).body(entry).post("/api/v1/entries").then().statusCode(201)
+                .body("reasonCode", equalTo("FEVER")).body("reason", equalTo("陳大伯，發燒，送衛生室"));
+        as(fixtures.token(world.cadreA())).get("/api/v1/entries/" + entry.get("id")).then().statusCode(200)
+                .body("reasonCode", equalTo("FEVER")).body("reason", equalTo("陳大伯，發燒，送衛生室"));
+        as(fixtures.token(world.countyOfficial())).get("/api/v1/entries/" + entry.get("id")).then().statusCode(200)
+                .body("reasonCode", equalTo("FEVER")).body("reason", nullValue());
+        Map<String, Object> coded = with(resident(world.checkpointA1()), "decision", "REFUSED", "reasonCode", "NOT_REGISTERED");
+        as(volunteer).body(coded).post("/api/v1/entries").then().statusCode(201).body("reasonCode", equalTo("NOT_REGISTERED"));
+        as(volunteer).body(with(resident(world.checkpointA1()), "reasonCode", "OTHER")).post("/api/v1/entries")
+                .then().statusCode(422).body("errors[0].field", equalTo("reasonCode"));
+        as(volunteer).body(with(resident(world.checkpointA1()), "decision", "REFUSED", "reasonCode", "BORED"))
+                .post("/api/v1/entries").then().statusCode(400);
     }
 
     @Test
