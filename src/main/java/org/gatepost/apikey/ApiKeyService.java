@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.gatepost.account.Caller;
+import org.gatepost.audit.AuditKind;
+import org.gatepost.audit.AuditLog;
 import org.gatepost.common.GatepostConfig;
 import org.gatepost.common.IfMatch;
 import org.gatepost.common.ProblemException;
@@ -38,9 +40,11 @@ public class ApiKeyService {
 
     private final ApiKeyRepository keys;
     private final PlaceService places;
+    private final AuditLog audit;
     private final ZoneId zone;
 
-    ApiKeyService(ApiKeyRepository keys, PlaceService places, GatepostConfig config) {
+    ApiKeyService(ApiKeyRepository keys, PlaceService places, GatepostConfig config, AuditLog audit) {
+        this.audit = audit;
         this.keys = keys;
         this.places = places;
         this.zone = config.timeZone();
@@ -69,6 +73,7 @@ public class ApiKeyService {
         apiKey.expiresAt = expires;
         keys.persist(apiKey);
         keys.flush();
+        audit.changed(AuditKind.API_KEY_CREATED, caller, "API_KEY", apiKey.id, apiKey.name + " for place " + place.id);
         return view(apiKey, key);
     }
 
@@ -89,6 +94,7 @@ public class ApiKeyService {
             key.revokedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             key.revokedBy = caller.accountId();
             keys.flush();
+            audit.changed(AuditKind.API_KEY_REVOKED, caller, "API_KEY", key.id, key.name);
         }
     }
 

@@ -21,6 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.gatepost.account.Caller;
+import org.gatepost.audit.AuditKind;
+import org.gatepost.audit.AuditLog;
 import org.gatepost.account.Phones;
 import org.gatepost.common.Cursor;
 import org.gatepost.common.GatepostConfig;
@@ -47,10 +49,12 @@ public class EntryService {
     private final PlaceService places;
     private final PhoneHasher phones;
     private final EntryPolicy policy;
+    private final AuditLog audit;
     private final ZoneId zone;
 
     EntryService(EntryRepository entries, CheckpointCache checkpointCache, AlertService alerts, PlaceService places,
-                 PhoneHasher phones, GatepostConfig config) {
+                 PhoneHasher phones, GatepostConfig config, AuditLog audit) {
+        this.audit = audit;
         this.entries = entries;
         this.checkpointCache = checkpointCache;
         this.alerts = alerts;
@@ -190,6 +194,7 @@ public class EntryService {
             throw ProblemException.conflict("This entry is already voided");
         }
         alerts.closeForVoidedEntry(id, caller.accountId(), reason.trim());
+        audit.changed(AuditKind.ENTRY_VOIDED, caller, "ENTRY", id, null);
         return view(caller, entries.find(id).orElseThrow());
     }
 
