@@ -48,6 +48,13 @@ public class Account extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean active = true;
 
+    /**
+     * Raised by the database whenever the password, role or home place changes; tokens carry
+     * the generation they were issued for, and those of an older one are refused.
+     */
+    @Column(name = "token_generation", nullable = false, insertable = false, updatable = false)
+    public int tokenGeneration;
+
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;

@@ -7,8 +7,10 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,9 +39,12 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "401", description = "Wrong phone number or password",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many failed attempts for this phone number; see Retry-After",
+    @APIResponse(responseCode = "429", description = "Too many failed attempts for this phone number, or from this "
+            + "client address; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public LoginResponse login(@NotNull @Valid LoginRequest request) {
-        return service.login(request);
+    @APIResponse(responseCode = "503", description = "Too many sign-ins at this moment; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public LoginResponse login(@NotNull @Valid LoginRequest request, @Context HttpServerRequest http) {
+        return service.login(request, ClientAddress.of(http.remoteAddress()));
     }
 }

@@ -2,14 +2,18 @@ package org.gatepost.account;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.gatepost.common.GatepostConfig;
 import org.gatepost.common.ProblemException;
 
-/** Sign-in: the password check, the guessing limit and the token. */
+/**
+ * Sign-in: the guessing limits, the password check and the token. The password is checked
+ * between two short transactions, holding no database connection while bcrypt runs.
+ */
 @ApplicationScoped
 public class AuthService {
 
@@ -17,44 +21,67 @@ public class AuthService {
 
     private final AccountRepository accounts;
     private final LoginThrottle throttle;
+    private final PasswordCheck passwords;
+    private final SignInGate gate;
     private final TokenIssuer tokens;
     private final GatepostConfig config;
 
-    AuthService(AccountRepository accounts, LoginThrottle throttle, TokenIssuer tokens, GatepostConfig config) {
+    AuthService(AccountRepository accounts, LoginThrottle throttle, PasswordCheck passwords, SignInGate gate,
+                TokenIssuer tokens, GatepostConfig config) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.passwords = passwords;
+        this.gate = gate;
         this.tokens = tokens;
         this.config = config;
     }
 
-    /** The recorded failure must survive the refusal, so problems do not roll the transaction back. */
-    @Transactional(dontRollbackOn = ProblemException.class)
-    public LoginResponse login(LoginRequest request) {
+    /** The account as read before the password check: enough to check it, and to notice a change meanwhile. */
+    private record Candidate(UUID id, String passwordHash) {
+    }
+
+    /** Signs in from {@code client} (see {@link ClientAddress}). */
+    public LoginResponse login(LoginRequest request, String client) {
         String phone = Phones.normalize("phone", request.phone());
-        Instant now = Instant.now();
-        Duration wait = throttle.waitBefore(phone, now);
-        if (!wait.isZero()) {
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            throw ProblemException.tooManyRequests("Too many failed sign-ins for this phone number; try again in "
-                    + ((seconds + 59) / 60) + " minute(s)", seconds);
-        }
-        Account account = accounts.findByPhone(phone).orElse(null);
-        if (account == null) {
-            Passwords.decoy(request.password());
-            throttle.failed(phone, now);
-            throw ProblemException.unauthorized(WRONG);
-        }
-        if (!Passwords.matches(request.password(), account.passwordHash)) {
-            throttle.failed(phone, now);
-            throw ProblemException.unauthorized(WRONG);
-        }
-        if (!account.active) {
-            // Only someone who knows the password learns this.
-            throw ProblemException.unauthorized("This account is deactivated; ask your village cadre or administrator");
-        }
-        throttle.succeeded(phone);
-        TokenIssuer.Token token = tokens.issue(account, now);
-        return new LoginResponse(token.token(), token.expiresAt().atZone(config.timeZone()).toOffsetDateTime(),
-                AccountView.of(account, true));
+        return gate.through(() -> {
+            Instant now = Instant.now();
+            Candidate candidate = QuarkusTransaction.requiringNew().call(() -> {
+                LoginThrottle.Refusal refusal = throttle.attempt(phone, client, now);
+                if (refusal != null) {
+                    throw tooMany(refusal);
+                }
+                return accounts.findByPhone(phone).map(a -> new Candidate(a.id, a.passwordHash)).orElse(null);
+            });
+            // The attempt is already recorded as a failure; only the right password takes it back.
+            if (!passwords.matches(request.password(), candidate == null ? null : candidate.passwordHash())) {
+                throw ProblemException.unauthorized(WRONG);
+            }
+            Account account = QuarkusTransaction.requiringNew().call(() -> {
+                Account current = accounts.findById(candidate.id());
+                if (current == null || !current.passwordHash.equals(candidate.passwordHash())) {
+                    return null;
+                }
+                throttle.succeeded(phone, client);
+                return current;
+            });
+            if (account == null) {
+                // The password was changed while it was being checked.
+                throw ProblemException.unauthorized(WRONG);
+            }
+            if (!account.active) {
+                // Only someone who knows the password learns this.
+                throw ProblemException.unauthorized("This account is deactivated; ask your village cadre or administrator");
+            }
+            TokenIssuer.Token token = tokens.issue(account, now);
+            return new LoginResponse(token.token(), token.expiresAt().atZone(config.timeZone()).toOffsetDateTime(),
+                    AccountView.of(account, true));
+        });
+    }
+
+    private static ProblemException tooMany(LoginThrottle.Refusal refusal) {
+        Duration wait = refusal.retryAfter();
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return ProblemException.tooManyRequests(refusal.reason() + "; try again in " + ((seconds + 59) / 60) + " minute(s)",
+                seconds);
     }
 }

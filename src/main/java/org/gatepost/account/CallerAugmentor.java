@@ -9,6 +9,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonNumber;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -20,7 +21,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Checks every signed-in request against the database: a deactivated or deleted account's
- * tokens stop working at once, and the role and home place come from the account as it is now.
+ * tokens stop working at once, so do tokens issued before a change of password, role or home
+ * place, and the role and home place come from the account as it is now.
  */
 @ApplicationScoped
 public class CallerAugmentor implements SecurityIdentityAugmentor {
@@ -44,7 +46,8 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
                 throw new IllegalStateException("Could not read the caller's account", e);
             }
             if (caller == null) {
-                throw new AuthenticationFailedException("The account of this token is deactivated or gone");
+                throw new AuthenticationFailedException("The account of this token is deactivated or gone, "
+                        + "or its password, role or home place changed since the token was issued");
             }
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(token)
@@ -66,15 +69,27 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         }
         try (Connection connection = database.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT name, role, place_id FROM account WHERE id = ? AND active")) {
+                     "SELECT name, role, place_id, token_generation FROM account WHERE id = ? AND active")) {
             select.setObject(1, id);
             try (ResultSet account = select.executeQuery()) {
-                if (!account.next()) {
+                if (!account.next() || account.getLong("token_generation") != generation(token)) {
                     return null;
                 }
-                return new Caller(id, account.getString(1), Role.valueOf(account.getString(2)),
-                        account.getObject(3, UUID.class));
+                return new Caller(id, account.getString("name"), Role.valueOf(account.getString("role")),
+                        account.getObject("place_id", UUID.class));
             }
         }
+    }
+
+    /** Tokens issued before generations existed carry none: they belong to generation 0. */
+    private static long generation(JsonWebToken token) {
+        Object claim = token.getClaim(TokenIssuer.GENERATION_CLAIM);
+        if (claim instanceof JsonNumber number) {
+            return number.longValue();
+        }
+        if (claim instanceof Number number) {
+            return number.longValue();
+        }
+        return claim == null ? 0 : -1;
     }
 }

@@ -5,17 +5,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.scheduler.Scheduled;
 import org.gatepost.common.GatepostConfig;
 
 /**
- * Counts failed sign-ins per phone number in PostgreSQL, so that the limit holds across
- * restarts and instances, whether or not an account has that number.
+ * Counts failed sign-ins in PostgreSQL, so that the limits hold across restarts and instances,
+ * whether or not an account has the phone number: per phone number from one client address,
+ * and per client address over all phone numbers. A stranger guessing at an account from
+ * elsewhere never locks its owner out (OWASP ASVS 2.2.1).
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -28,44 +32,55 @@ public class LoginThrottle {
         this.config = config.login();
     }
 
+    /** Why a client must wait, and how long before it may try again. */
+    public record Refusal(String reason, Duration retryAfter) {
+    }
+
     /**
-     * Takes this phone's lock for the rest of the transaction and answers how long the caller
-     * must still wait (zero when it may try).
+     * Takes the client's lock for the rest of the transaction and, when the client may try,
+     * records the attempt as a failure at once (a success takes it back), so that parallel
+     * guesses cannot all pass before the first failure is written. Answers the refusal when
+     * the client must wait, recording nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Duration waitBefore(String phone, Instant now) {
+    public Refusal attempt(String phone, String client, Instant now) {
         byte[] digest = digest(phone);
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(encode(:digest, 'hex'), 0))")
-                .setParameter("digest", digest)
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('login:' || :client, 0))")
+                .setParameter("client", client)
                 .getSingleResult();
-        Object[] failures = (Object[]) em.createNativeQuery("""
-                SELECT count(*), min(failed_at) FROM login_failure
-                WHERE phone_digest = :digest AND failed_at > :since
+        Duration fromHere = wait(now, config.maxFailuresPerAddress(), em.createNativeQuery("""
+                SELECT failed_at FROM login_failure
+                WHERE client = :client AND failed_at > :since
+                ORDER BY failed_at DESC OFFSET :skip LIMIT 1
+                """)
+                .setParameter("client", client));
+        if (!fromHere.isZero()) {
+            return new Refusal("Too many failed sign-ins from your network", fromHere);
+        }
+        Duration forPhone = wait(now, config.maxFailures(), em.createNativeQuery("""
+                SELECT failed_at FROM login_failure
+                WHERE phone_digest = :digest AND client = :client AND failed_at > :since
+                ORDER BY failed_at DESC OFFSET :skip LIMIT 1
                 """)
                 .setParameter("digest", digest)
-                .setParameter("since", now.minus(config.window()))
-                .getSingleResult();
-        long count = ((Number) failures[0]).longValue();
-        if (count < config.maxFailures()) {
-            return Duration.ZERO;
+                .setParameter("client", client));
+        if (!forPhone.isZero()) {
+            return new Refusal("Too many failed sign-ins for this phone number", forPhone);
         }
-        Instant oldest = (Instant) failures[1];
-        Duration wait = Duration.between(now, oldest.plus(config.window()));
-        return wait.isNegative() ? Duration.ZERO : wait;
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void failed(String phone, Instant now) {
-        em.createNativeQuery("INSERT INTO login_failure (phone_digest, failed_at) VALUES (:digest, :now)")
-                .setParameter("digest", digest(phone))
+        em.createNativeQuery("INSERT INTO login_failure (phone_digest, client, failed_at) VALUES (:digest, :client, :now)")
+                .setParameter("digest", digest)
+                .setParameter("client", client)
                 .setParameter("now", now)
                 .executeUpdate();
+        return null;
     }
 
+    /** The right password: this client's failures for the phone are forgotten, nobody else's. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void succeeded(String phone) {
-        em.createNativeQuery("DELETE FROM login_failure WHERE phone_digest = :digest")
+    public void succeeded(String phone, String client) {
+        em.createNativeQuery("DELETE FROM login_failure WHERE phone_digest = :digest AND client = :client")
                 .setParameter("digest", digest(phone))
+                .setParameter("client", client)
                 .executeUpdate();
     }
 
@@ -76,6 +91,23 @@ public class LoginThrottle {
         em.createNativeQuery("DELETE FROM login_failure WHERE failed_at < :before")
                 .setParameter("before", Instant.now().minus(config.window()))
                 .executeUpdate();
+    }
+
+    /**
+     * How long until fewer than {@code limit} failures remain in the window: until the
+     * limit-th newest leaves it (zero when there are fewer already).
+     */
+    @SuppressWarnings("unchecked")
+    private Duration wait(Instant now, int limit, Query newestFailures) {
+        List<Instant> failure = newestFailures
+                .setParameter("since", now.minus(config.window()))
+                .setParameter("skip", limit - 1)
+                .getResultList();
+        if (failure.isEmpty()) {
+            return Duration.ZERO;
+        }
+        Duration wait = Duration.between(now, failure.get(0).plus(config.window()));
+        return wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait;
     }
 
     private static byte[] digest(String phone) {

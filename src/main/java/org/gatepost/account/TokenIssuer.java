@@ -15,6 +15,8 @@ import org.gatepost.common.GatepostConfig;
 public class TokenIssuer {
 
     public static final String PLACE_CLAIM = "placeId";
+    /** The account's token generation at issue; see {@link Account#tokenGeneration}. */
+    public static final String GENERATION_CLAIM = "gen";
 
     private final GatepostConfig config;
     private final String issuer;
@@ -35,6 +37,7 @@ public class TokenIssuer {
                 .groups(account.role.name())
                 .claim("jti", UUID.randomUUID().toString())
                 .claim("name", account.name)
+                .claim(GENERATION_CLAIM, account.tokenGeneration)
                 .issuedAt(now)
                 .expiresAt(expiresAt);
         if (account.placeId != null) {

@@ -74,13 +74,26 @@ public interface GatepostConfig {
         BigDecimal feverThreshold();
     }
 
-    /** Password guessing: after this many failures for one phone within the window, wait. */
+    /** Sign-in under abuse: guessing limits, and how many sign-ins check a password at once. */
     interface Login {
+        /** Failures for one phone number from one client address within the window, before it waits. */
         @WithDefault("5")
         int maxFailures();
 
+        /** Failures from one client address (any phone numbers) within the window, before it waits. */
+        @WithDefault("30")
+        int maxFailuresPerAddress();
+
         @WithDefault("PT15M")
         Duration window();
+
+        /** Sign-ins that may check a password (bcrypt) at the same moment. */
+        @WithDefault("2")
+        int parallel();
+
+        /** How long a sign-in waits for its turn before it is answered 503. */
+        @WithDefault("PT3S")
+        Duration queueWait();
     }
 
     /** The first administrator of an installation, created at start-up when none exists. */

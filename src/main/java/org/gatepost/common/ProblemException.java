@@ -75,4 +75,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(new Problem("urn:gatepost:problem:too-many-requests", "Too many requests", 429, detail, null),
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
+
+    /** 503: the service cannot answer now, but will soon; nothing was changed. */
+    public static ProblemException unavailable(String detail, long retryAfterSeconds) {
+        return new ProblemException(new Problem("urn:gatepost:problem:unavailable", "Service unavailable", 503, detail, null),
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
 }

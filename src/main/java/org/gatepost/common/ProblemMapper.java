@@ -37,6 +37,8 @@ public class ProblemMapper {
 
     private static final ProblemException STALE = ProblemException.changedMeanwhile(
             "This was changed meanwhile by someone else; nothing was written. Reload it and apply your change again");
+    /** How long a client should wait before trying again while the database cannot be reached. */
+    static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -147,6 +149,12 @@ public class ProblemMapper {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return problem(STALE);
             }
+        }
+        if (databaseUnavailable(e)) {
+            Log.warnf("The database cannot be reached: %s", e.getMessage());
+            return problem(ProblemException.unavailable(
+                    "The service cannot reach its database at the moment. Nothing was changed; try again shortly.",
+                    DATABASE_RETRY_AFTER_SECONDS));
         }
         String state = sqlState(e);
         if (state != null && state.startsWith("23")) {
@@ -269,6 +277,29 @@ public class ProblemMapper {
     private static boolean isBody(ConstraintViolation<?> violation, Path.Node node) {
         String name = node.getName();
         return name != null && (name.equals("request") || name.equals("body"));
+    }
+
+    /**
+     * The database is down, restarting, refusing connections or the pool has none to give
+     * within its wait: the request can succeed later unchanged, so it is a 503, not a 500.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"))) {
+                    return true;
+                }
+                // Agroal's answer when no connection could be had in time; it carries no SQL state.
+                if (state == null && sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static String sqlState(Throwable e) {

@@ -2,6 +2,7 @@ package org.gatepost.account;
 
 import static org.gatepost.testing.Api.anonymous;
 import static org.gatepost.testing.Api.as;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class AuthResourceTest {
+
+    private static final AtomicLong CLIENTS = new AtomicLong(System.nanoTime() & 0xffffff);
 
     @Inject
     Fixtures fixtures;
@@ -80,8 +84,9 @@ class AuthResourceTest {
 
     @Test
     void wrongPasswordAndUnknownPhoneLookTheSame() {
-        Response wrongPassword = login(world.volunteerA().phone, "not-the-password");
-        Response unknownPhone = login(Fixtures.phone(), "not-the-password");
+        String client = client();
+        Response wrongPassword = login(world.volunteerA().phone, "not-the-password", client);
+        Response unknownPhone = login(Fixtures.phone(), "not-the-password", client);
         wrongPassword.then().statusCode(401).contentType("application/problem+json");
         unknownPhone.then().statusCode(401).contentType("application/problem+json");
         assertEquals(wrongPassword.path("detail"), unknownPhone.<String>path("detail"));
@@ -91,37 +96,120 @@ class AuthResourceTest {
     @Test
     void fiveFailuresWithinTheWindowLockThePhoneWithRetryAfter() {
         Account volunteer = world.volunteerA();
+        String client = client();
         for (int i = 0; i < 5; i++) {
-            login(volunteer.phone, "guess-" + i).then().statusCode(401);
+            login(volunteer.phone, "guess-" + i, client).then().statusCode(401);
         }
-        Response locked = login(volunteer.phone, Fixtures.PASSWORD);
+        Response locked = login(volunteer.phone, Fixtures.PASSWORD, client);
         locked.then().statusCode(429).contentType("application/problem+json");
         long retryAfter = Long.parseLong(locked.header("Retry-After"));
         assertTrue(retryAfter > 0 && retryAfter <= 15 * 60, "Retry-After " + retryAfter);
         // Another phone number is not affected.
-        login(world.volunteerB().phone, Fixtures.PASSWORD).then().statusCode(200);
+        login(world.volunteerB().phone, Fixtures.PASSWORD, client).then().statusCode(200);
     }
 
     @Test
     void unknownPhoneNumbersAreThrottledAlikeSoTheLimitRevealsNothing() {
         String phone = Fixtures.phone();
+        String client = client();
         for (int i = 0; i < 5; i++) {
-            login(phone, "guess-" + i).then().statusCode(401);
+            login(phone, "guess-" + i, client).then().statusCode(401);
         }
-        login(phone, "guess").then().statusCode(429).header("Retry-After", notNullValue());
+        login(phone, "guess", client).then().statusCode(429).header("Retry-After", notNullValue());
     }
 
     @Test
     void aSuccessfulSignInClearsEarlierFailures() {
         Account volunteer = world.volunteerA();
+        String client = client();
         for (int i = 0; i < 4; i++) {
-            login(volunteer.phone, "guess-" + i).then().statusCode(401);
+            login(volunteer.phone, "guess-" + i, client).then().statusCode(401);
         }
-        login(volunteer.phone, Fixtures.PASSWORD).then().statusCode(200);
+        login(volunteer.phone, Fixtures.PASSWORD, client).then().statusCode(200);
         for (int i = 0; i < 4; i++) {
-            login(volunteer.phone, "guess-" + i).then().statusCode(401);
+            login(volunteer.phone, "guess-" + i, client).then().statusCode(401);
         }
-        login(volunteer.phone, Fixtures.PASSWORD).then().statusCode(200);
+        login(volunteer.phone, Fixtures.PASSWORD, client).then().statusCode(200);
+    }
+
+    @Test
+    void aStrangerGuessingFromElsewhereNeverLocksTheOwnerOut() {
+        Account volunteer = world.volunteerA();
+        String stranger = client();
+        String owner = client();
+        for (int i = 0; i < 5; i++) {
+            login(volunteer.phone, "guess-" + i, stranger).then().statusCode(401);
+        }
+        login(volunteer.phone, Fixtures.PASSWORD, stranger).then().statusCode(429);
+
+        login(volunteer.phone, Fixtures.PASSWORD, owner).then().statusCode(200)
+                .body("account.id", equalTo(volunteer.id.toString()));
+        // The owner's success forgives only the owner's own failures, not the stranger's.
+        login(volunteer.phone, "guess-again", stranger).then().statusCode(429);
+    }
+
+    @Test
+    void oneClientTryingManyPhoneNumbersIsMadeToWait() {
+        String client = client();
+        // 30 failures (the default per address) spread so that no phone reaches its own limit of 5.
+        for (int phone = 0; phone < 10; phone++) {
+            String number = Fixtures.phone();
+            for (int i = 0; i < 3; i++) {
+                login(number, "guess-" + i, client).then().statusCode(401);
+            }
+        }
+        Response slowed = login(Fixtures.phone(), "guess", client);
+        slowed.then().statusCode(429).contentType("application/problem+json")
+                .body("detail", containsString("network"));
+        long retryAfter = Long.parseLong(slowed.header("Retry-After"));
+        assertTrue(retryAfter > 0 && retryAfter <= 15 * 60, "Retry-After " + retryAfter);
+        // Not even a right password passes from there, while another client signs in as ever.
+        login(world.volunteerA().phone, Fixtures.PASSWORD, client).then().statusCode(429);
+        login(world.volunteerA().phone, Fixtures.PASSWORD, client()).then().statusCode(200);
+    }
+
+    @Test
+    void aPasswordChangeEndsEveryTokenIssuedBeforeIt() {
+        Account volunteer = world.volunteerA();
+        String before = login(volunteer.phone, Fixtures.PASSWORD).path("token");
+        String cadre = fixtures.token(world.cadreA());
+        as(before).get("/api/v1/me").then().statusCode(200);
+
+        as(cadre).body(Map.of("password", "a-new-password")).patch("/api/v1/accounts/" + volunteer.id)
+                .then().statusCode(200);
+
+        as(before).get("/api/v1/me").then().statusCode(401).contentType("application/problem+json");
+        login(volunteer.phone, Fixtures.PASSWORD).then().statusCode(401);
+        String after = login(volunteer.phone, "a-new-password").path("token");
+        as(after).get("/api/v1/me").then().statusCode(200).body("id", equalTo(volunteer.id.toString()));
+        // The cadre who made the change keeps working.
+        as(cadre).get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
+    void aChangeOfRoleOrHomePlaceEndsEveryTokenIssuedBeforeIt() {
+        Account official = world.countyOfficial();
+        String before = fixtures.token(official);
+        as(before).get("/api/v1/me").then().statusCode(200);
+        fixtures.sql("UPDATE account SET place_id = :township WHERE id = :id RETURNING 1",
+                Map.of("township", world.township().id, "id", official.id));
+        as(before).get("/api/v1/me").then().statusCode(401);
+        String moved = fixtures.token(fixtures.reload(official.id));
+        as(moved).get("/api/v1/me").then().statusCode(200).body("placeId", equalTo(world.township().id.toString()));
+
+        Account cadre = world.cadreB();
+        String cadreToken = fixtures.token(cadre);
+        fixtures.sql("UPDATE account SET role = 'VOLUNTEER' WHERE id = :id RETURNING 1", Map.of("id", cadre.id));
+        as(cadreToken).get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void otherChangesLeaveTokensValid() {
+        Account volunteer = world.volunteerA();
+        String token = fixtures.token(volunteer);
+        as(fixtures.token(world.cadreA())).body(Map.of("name", "葉澤雲", "teamId", world.teamA().id))
+                .patch("/api/v1/accounts/" + volunteer.id).then().statusCode(200);
+        as(token).get("/api/v1/me").then().statusCode(200).body("name", equalTo("葉澤雲"));
     }
 
     @Test
@@ -168,6 +256,18 @@ class AuthResourceTest {
 
     static Response login(String phone, String password) {
         return anonymous().body(Map.of("phone", phone, "password", password)).post("/api/v1/auth/login");
+    }
+
+    /** Sign-in from a client behind the (test-trusted) proxy, named in X-Forwarded-For. */
+    static Response login(String phone, String password, String client) {
+        return anonymous().header("X-Forwarded-For", client).body(Map.of("phone", phone, "password", password))
+                .post("/api/v1/auth/login");
+    }
+
+    /** A client address of its own for each test, so that failures counted per address never meet. */
+    static String client() {
+        long n = CLIENTS.incrementAndGet();
+        return "10." + (n >> 16 & 0xff) + "." + (n >> 8 & 0xff) + "." + (n & 0xff);
     }
 
     private static JsonObject part(String token, int index) {

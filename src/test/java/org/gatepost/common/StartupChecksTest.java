@@ -1,74 +1,102 @@
 package org.gatepost.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
-import io.quarkus.runtime.LaunchMode;
 import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 class StartupChecksTest {
 
+    private static final Map<String, String> PRODUCTION = Map.of(
+            "quarkus.datasource.jdbc.url", "jdbc:postgresql://db:5432/gatepost",
+            "mp.jwt.verify.publickey.location", "/etc/gatepost/public.pem",
+            "smallrye.jwt.sign.key.location", "/etc/gatepost/private.pem",
+            "gatepost.phone-hash-secret", "a-long-random-secret-string");
+
     @Test
-    void productionWithoutSecretsNamesEachSetting() {
-        List<String> problems = StartupChecks.problems(LaunchMode.NORMAL, config(Map.of()), gatepost(config(Map.of())));
-        assertEquals(3, problems.size(), problems.toString());
-        assertTrue(problems.get(0).contains("GATEPOST_PHONE_HASH_SECRET"));
-        assertTrue(problems.get(1).contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
-        assertTrue(problems.get(2).contains("SMALLRYE_JWT_SIGN_KEY_LOCATION"));
+    void productionWithoutSettingsNamesEachOne() {
+        List<String> problems = StartupChecks.problems(true, settings(Map.of()));
+        assertEquals(4, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("QUARKUS_DATASOURCE_JDBC_URL"));
+        assertTrue(problems.get(1).contains("GATEPOST_PHONE_HASH_SECRET"));
+        assertTrue(problems.get(2).contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
+        assertTrue(problems.get(3).contains("SMALLRYE_JWT_SIGN_KEY_LOCATION"));
     }
 
     @Test
-    void productionWithKeysAndSecretStarts() {
-        SmallRyeConfig config = config(Map.of("mp.jwt.verify.publickey.location", "/etc/gatepost/public.pem",
-                "smallrye.jwt.sign.key.location", "/etc/gatepost/private.pem",
-                "gatepost.phone-hash-secret", "a-long-random-secret-string"));
-        assertEquals(List.of(), StartupChecks.problems(LaunchMode.NORMAL, config, gatepost(config)));
+    void productionWithDatabaseKeysAndSecretStarts() {
+        assertEquals(List.of(), StartupChecks.problems(true, settings(PRODUCTION)));
     }
 
     @Test
     void personalDataIsKeptAtLeastAWeek() {
-        SmallRyeConfig config = config(Map.of("gatepost.retention", "P6D"));
-        List<String> problems = StartupChecks.problems(LaunchMode.TEST, config, gatepost(config));
+        List<String> problems = StartupChecks.problems(false, settings(Map.of("gatepost.retention", "P6D")));
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).contains("GATEPOST_RETENTION"));
     }
 
     @Test
     void devAndTestModesNeedNoKeys() {
-        assertEquals(List.of(), StartupChecks.problems(LaunchMode.DEVELOPMENT, config(Map.of()), gatepost(config(Map.of()))));
-        assertEquals(List.of(), StartupChecks.problems(LaunchMode.TEST, config(Map.of()), gatepost(config(Map.of()))));
+        assertEquals(List.of(), StartupChecks.problems(false, settings(Map.of())));
     }
 
     @Test
     void tokensLiveAtMostTwelveHours() {
-        SmallRyeConfig config = config(Map.of("gatepost.token-lifetime", "PT13H"));
-        List<String> problems = StartupChecks.problems(LaunchMode.TEST, config, gatepost(config));
+        List<String> problems = StartupChecks.problems(false, settings(Map.of("gatepost.token-lifetime", "PT13H")));
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).contains("GATEPOST_TOKEN_LIFETIME"));
+        assertEquals(List.of(), StartupChecks.problems(false, settings(Map.of("gatepost.token-lifetime", "12h"))));
+        assertEquals(1, StartupChecks.problems(false, settings(Map.of("gatepost.token-lifetime", "soon"))).size());
+    }
+
+    /**
+     * The checks run as the configuration is read, which Quarkus does before it creates the
+     * datasource or lets Flyway migrate: a production configuration with a database but no keys
+     * is refused while it is read, in a few lines.
+     */
+    @Test
+    void readingAProductionConfigurationWithoutKeysIsRefused() {
+        Consumer<String> halt = StartupChecks.refusal;
+        List<String> said = new ArrayList<>();
+        StartupChecks.refusal = said::add;
+        try {
+            new SmallRyeConfigBuilder()
+                    .withProfile("prod")
+                    .addDiscoveredSources()
+                    .withSources(new PropertiesConfigSource(
+                            Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://db/gatepost"), "deployment", 300))
+                    .build();
+        } finally {
+            StartupChecks.refusal = halt;
+        }
+        assertEquals(1, said.size(), said.toString());
+        String message = said.get(0);
+        assertTrue(message.startsWith("Gatepost cannot start:"), message);
+        assertTrue(message.contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION"), message);
+        assertFalse(message.contains("QUARKUS_DATASOURCE_JDBC_URL"), message);
+        assertTrue(message.lines().count() <= 4, message);
+    }
+
+    private static java.util.function.Function<String, Optional<String>> settings(Map<String, String> values) {
+        return name -> Optional.ofNullable(values.get(name));
     }
 
     @Test
     void phoneRegionMustBeOneLibphonenumberKnows() {
-        SmallRyeConfig config = config(Map.of("gatepost.phone-region", "XX"));
-        List<String> problems = StartupChecks.problems(LaunchMode.TEST, config, gatepost(config));
+        List<String> problems = StartupChecks.problems(false, name -> java.util.Optional.ofNullable(
+                Map.of("gatepost.phone-region", "XX").get(name)));
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).contains("GATEPOST_PHONE_REGION"));
-    }
-
-    private static SmallRyeConfig config(Map<String, String> properties) {
-        return new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(properties, "test", 100))
-                .withMapping(GatepostConfig.class)
-                .build();
-    }
-
-    private static GatepostConfig gatepost(SmallRyeConfig config) {
-        return config.getConfigMapping(GatepostConfig.class);
+        assertEquals(List.of(), StartupChecks.problems(false, name -> java.util.Optional.ofNullable(
+                Map.of("gatepost.phone-region", "HK").get(name))));
     }
 }
