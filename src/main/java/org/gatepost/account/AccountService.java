@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.gatepost.audit.AuditKind;
+import org.gatepost.audit.AuditLog;
 import org.gatepost.common.Cursor;
 import org.gatepost.common.IfMatch;
 import org.gatepost.common.Page;
@@ -24,12 +26,14 @@ import org.gatepost.place.PlaceService;
 public class AccountService {
 
     private final AccountRepository accounts;
+    private final AuditLog audit;
     private final TeamRepository teams;
     private final PlaceService places;
     private final Event<AccountDeactivated> deactivated;
 
     AccountService(AccountRepository accounts, TeamRepository teams, PlaceService places,
-                   Event<AccountDeactivated> deactivated) {
+                   Event<AccountDeactivated> deactivated, AuditLog audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.teams = teams;
         this.places = places;
@@ -68,6 +72,7 @@ public class AccountService {
             throw ProblemException.conflict("An account with this phone number already exists");
         }
         accounts.persist(account);
+        audit.changed(AuditKind.ACCOUNT_CREATED, caller.accountId(), caller.role().name(), "ACCOUNT", account.id, account.role + " at " + account.placeId);
         accounts.flush();
         return view(caller, account);
     }
@@ -85,6 +90,7 @@ public class AccountService {
         }
         if (request.password() != null) {
             account.passwordHash = Passwords.hash(request.password());
+            audit.changed(AuditKind.PASSWORD_CHANGED, caller.accountId(), caller.role().name(), "ACCOUNT", account.id, null);
         }
         if (request.teamId() != null) {
             account.teamId = request.teamId().isPresent() ? checkTeam(account, request.teamId().get()) : null;
@@ -97,6 +103,9 @@ public class AccountService {
             }
             if (account.active && !request.active()) {
                 deactivated.fire(new AccountDeactivated(account.id));
+                audit.changed(AuditKind.ACCOUNT_DEACTIVATED, caller.accountId(), caller.role().name(), "ACCOUNT", account.id, null);
+            } else if (!account.active && request.active()) {
+                audit.changed(AuditKind.ACCOUNT_CHANGED, caller.accountId(), caller.role().name(), "ACCOUNT", account.id, "reactivated");
             }
             account.active = request.active();
         }

@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.gatepost.audit.AuditKind;
+import org.gatepost.audit.AuditLog;
 import org.gatepost.common.GatepostConfig;
 import org.gatepost.common.ProblemException;
 
@@ -20,6 +22,7 @@ public class AuthService {
     private static final String WRONG = "The phone number or the password is wrong";
 
     private final AccountRepository accounts;
+    private final AuditLog audit;
     private final LoginThrottle throttle;
     private final PasswordCheck passwords;
     private final SignInGate gate;
@@ -27,7 +30,8 @@ public class AuthService {
     private final GatepostConfig config;
 
     AuthService(AccountRepository accounts, LoginThrottle throttle, PasswordCheck passwords, SignInGate gate,
-                TokenIssuer tokens, GatepostConfig config) {
+                TokenIssuer tokens, GatepostConfig config, AuditLog audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.throttle = throttle;
         this.passwords = passwords;
@@ -62,6 +66,9 @@ public class AuthService {
                     return null;
                 }
                 throttle.succeeded(phone, client);
+                if (current.active) {
+                    audit.changed(AuditKind.SIGN_IN, current.id, current.role.name(), "ACCOUNT", current.id, null);
+                }
                 return current;
             });
             if (account == null) {

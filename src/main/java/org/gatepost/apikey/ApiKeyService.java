@@ -73,7 +73,7 @@ public class ApiKeyService {
         apiKey.expiresAt = expires;
         keys.persist(apiKey);
         keys.flush();
-        audit.changed(AuditKind.API_KEY_CREATED, caller, "API_KEY", apiKey.id, apiKey.name + " for place " + place.id);
+        audit.changed(AuditKind.API_KEY_CREATED, caller.accountId(), caller.role().name(), "API_KEY", apiKey.id, apiKey.name + " for place " + place.id);
         return view(apiKey, key);
     }
 
@@ -94,7 +94,7 @@ public class ApiKeyService {
             key.revokedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             key.revokedBy = caller.accountId();
             keys.flush();
-            audit.changed(AuditKind.API_KEY_REVOKED, caller, "API_KEY", key.id, key.name);
+            audit.changed(AuditKind.API_KEY_REVOKED, caller.accountId(), caller.role().name(), "API_KEY", key.id, key.name);
         }
     }
 

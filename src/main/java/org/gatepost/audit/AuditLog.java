@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
-import org.gatepost.account.Caller;
 
 /**
  * Writes security events. A change is logged in the transaction that makes it, so a change
@@ -27,11 +26,10 @@ public class AuditLog {
         this.request = request;
     }
 
-    /** A change made by a signed-in account, about one subject. */
+    /** A change made by an account (its id and role), about one subject. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void changed(AuditKind kind, Caller actor, String subjectType, UUID subjectId, String detail) {
-        events.insert(event(kind, actor == null ? null : actor.accountId(), actor == null ? null : roleOf(actor), subjectType,
-                subjectId, detail));
+    public void changed(AuditKind kind, UUID actorId, String actorRole, String subjectType, UUID subjectId, String detail) {
+        events.insert(event(kind, actorId, actorRole, subjectType, subjectId, detail));
     }
 
     /**
@@ -52,10 +50,6 @@ public class AuditLog {
 
     private static String shorten(String detail) {
         return detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
-    }
-
-    private static String roleOf(Caller actor) {
-        return actor.apiKey() ? "API_KEY" : actor.role() == null ? null : actor.role().name();
     }
 
     /** The client's address as this server saw it (a proxy's, behind one), when there is a request. */

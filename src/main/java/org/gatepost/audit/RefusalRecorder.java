@@ -11,8 +11,6 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.gatepost.account.Caller;
-import org.gatepost.account.CurrentCaller;
 
 /**
  * Logs every refused API request as it leaves (401 no or a bad sign-in, 403 a role or key
@@ -51,9 +49,9 @@ public class RefusalRecorder {
         if (kind == null) {
             return;
         }
-        Caller caller = caller(context);
-        UUID actor = caller == null ? null : caller.accountId();
-        String role = caller == null ? null : caller.apiKey() ? "API_KEY" : String.valueOf(caller.role());
+        SecurityIdentity identity = identity(context);
+        UUID actor = identity == null ? null : accountId(identity);
+        String role = identity == null ? null : String.join(",", identity.getRoles());
         String client = context.request().remoteAddress() == null ? null : context.request().remoteAddress().hostAddress();
         String detail = context.request().method().name() + " " + path;
         vertx.executeBlocking(() -> {
@@ -62,11 +60,20 @@ public class RefusalRecorder {
         }, false).onFailure(e -> Log.warnf(e, "Could not log %s of %s", kind, detail));
     }
 
-    private static Caller caller(RoutingContext context) {
+    private static SecurityIdentity identity(RoutingContext context) {
         if (context.user() instanceof QuarkusHttpUser user) {
             SecurityIdentity identity = user.getSecurityIdentity();
-            return identity == null || identity.isAnonymous() ? null : identity.getAttribute(CurrentCaller.CALLER);
+            return identity == null || identity.isAnonymous() ? null : identity;
         }
         return null;
+    }
+
+    /** A signed-in account's principal is its id; a dashboard key's is not an account. */
+    private static UUID accountId(SecurityIdentity identity) {
+        try {
+            return UUID.fromString(identity.getPrincipal().getName());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

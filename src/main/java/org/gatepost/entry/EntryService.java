@@ -194,7 +194,7 @@ public class EntryService {
             throw ProblemException.conflict("This entry is already voided");
         }
         alerts.closeForVoidedEntry(id, caller.accountId(), reason.trim());
-        audit.changed(AuditKind.ENTRY_VOIDED, caller, "ENTRY", id, null);
+        audit.changed(AuditKind.ENTRY_VOIDED, caller.accountId(), caller.role().name(), "ENTRY", id, null);
         return view(caller, entries.find(id).orElseThrow());
     }
 
