@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -36,6 +37,8 @@ public interface GatepostConfig {
 
     Admin admin();
 
+    Limits limits();
+
     /** The rule at the gate. */
     interface Gate {
         /** A temperature at or above this (°C) is a fever. */
@@ -50,6 +53,20 @@ public interface GatepostConfig {
 
         @WithDefault("PT15M")
         Duration window();
+    }
+
+    /**
+     * How large a request may be, beyond the body limit {@code quarkus.http.limits.max-body-size}:
+     * longer ones are refused with problem details (414, 431).
+     */
+    interface Limits {
+        /** Characters of path and query string together. */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /** All request headers together, names and values. */
+        @WithDefault("16K")
+        MemorySize maxHeaderSize();
     }
 
     /** The first administrator of an installation, created at start-up when none exists. */
