@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -64,9 +63,9 @@ public interface GatepostConfig {
         @WithDefault("4096")
         int maxUriLength();
 
-        /** All request headers together, names and values. */
-        @WithDefault("16K")
-        MemorySize maxHeaderSize();
+        /** Bytes of all request headers together, names and values. */
+        @WithDefault("16384")
+        int maxHeaderSize();
     }
 
     /** The first administrator of an installation, created at start-up when none exists. */

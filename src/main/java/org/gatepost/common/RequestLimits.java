@@ -61,9 +61,9 @@ public class RequestLimits {
         for (Map.Entry<String, String> header : request.headers()) {
             headerBytes += header.getKey().length() + 2 + header.getValue().length();
         }
-        if (headerBytes > config.limits().maxHeaderSize().asLongValue()) {
+        if (headerBytes > config.limits().maxHeaderSize()) {
             refuse(context, 431, TOO_LARGE, "Request headers too large", "The headers are " + headerBytes + " bytes; at most "
-                    + config.limits().maxHeaderSize().asLongValue() + " are read.");
+                    + config.limits().maxHeaderSize() + " are read.");
             return;
         }
         String length = request.getHeader("Content-Length");
