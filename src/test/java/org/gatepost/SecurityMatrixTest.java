@@ -194,6 +194,8 @@ class SecurityMatrixTest {
                         c -> keyFor(c.w().county().id), 422),
                 new Endpoint("GET /api-keys", "GET", c -> "/api/v1/api-keys", none, c -> c.w().townshipOfficial(),
                         c -> c.w().cadreA(), null, none, 0),
+                new Endpoint("GET /api-keys/{id}", "GET", c -> "/api/v1/api-keys/" + c.townshipKey(), none,
+                        c -> c.w().townshipOfficial(), c -> c.w().cadreA(), c -> "/api/v1/api-keys/" + c.countyKey(), none, 404),
                 new Endpoint("DELETE /api-keys/{id}", "DELETE", c -> "/api/v1/api-keys/" + c.townshipKey(), none,
                         c -> c.w().townshipOfficial(), c -> c.w().cadreA(), c -> "/api/v1/api-keys/" + c.countyKey(), none, 404),
                 asCadre("GET /stats/coverage", "GET", c -> "/api/v1/stats/coverage?placeId=" + c.w().villageA().id, none,

@@ -43,6 +43,8 @@ public interface GatepostConfig {
 
     Audit audit();
 
+    Limits limits();
+
     Login login();
 
     Admin admin();
@@ -94,6 +96,20 @@ public interface GatepostConfig {
         /** How long a sign-in waits for its turn before it is answered 503. */
         @WithDefault("PT3S")
         Duration queueWait();
+    }
+
+    /**
+     * How large a request may be, beyond the body limit {@code quarkus.http.limits.max-body-size}:
+     * longer ones are refused with problem details (414, 431).
+     */
+    interface Limits {
+        /** Characters of path and query string together. */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /** Bytes of all request headers together, names and values. */
+        @WithDefault("16384")
+        int maxHeaderSize();
     }
 
     /** The first administrator of an installation, created at start-up when none exists. */

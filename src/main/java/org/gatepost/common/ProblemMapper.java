@@ -18,8 +18,11 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -85,6 +88,15 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response malformed(JsonParseException e) {
         return json(e);
+    }
+
+    /**
+     * A type the server cannot read at all is the server's fault: a 500 like any other, never
+     * the empty one of the built-in mapper.
+     */
+    @ServerExceptionMapper
+    public Response undefined(InvalidDefinitionException e) {
+        return internal(e);
     }
 
     @ServerExceptionMapper
@@ -179,14 +191,23 @@ public class ProblemMapper {
     public static Problem unreadableJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
         String message;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        JsonParseException parse = parseError(e);
+        String repeated = parse == null ? null : repeatedKey(parse);
+        if (repeated != null) {
+            field = repeated;
+            message = "is given more than once";
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             field = field.isEmpty() ? unknown.getPropertyName() : field;
             message = "unknown property";
-        } else if (e instanceof JsonParseException || !(e instanceof JsonMappingException)) {
+        } else if (parse != null || !(e instanceof JsonMappingException)) {
             field = "body";
             message = "is not well-formed JSON";
         } else if (e instanceof InvalidFormatException format && format.getTargetType() == String.class) {
-            message = "must not contain control characters";
+            // Refused by JsonSettings.PlainText, whose message says why without echoing the text.
+            message = format.getOriginalMessage();
+        } else if (e instanceof InvalidFormatException format && format.getValue() instanceof String
+                && isNumberOrBoolean(format.getTargetType())) {
+            message = "must be " + describe(format.getTargetType()) + ", not text in quotes";
         } else if (e instanceof InvalidFormatException format) {
             message = "cannot read " + quote(format.getValue()) + " as " + describe(format.getTargetType());
         } else if (e instanceof ValueInstantiationException) {
@@ -201,6 +222,58 @@ public class ProblemMapper {
         }
         return new Problem("urn:gatepost:problem:invalid-input", "Invalid input", 400,
                 field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    /** The parser's own error, also when a deserializer wrapped it on the way out. */
+    private static JsonParseException parseError(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse) {
+                return parse;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where a key was given twice ("entries[3].phone"), read from the parser's position when it
+     * stopped; Jackson reports the duplicate only in its message ("Duplicate field 'phone'").
+     */
+    private static String repeatedKey(JsonParseException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || !message.startsWith("Duplicate field '")) {
+            return null;
+        }
+        JsonParser parser = e.getProcessor();
+        if (parser != null && parser.getParsingContext() != null) {
+            String path = pathOf(parser.getParsingContext());
+            if (!path.isEmpty()) {
+                return path;
+            }
+        }
+        return message.substring("Duplicate field '".length(), message.length() - 1);
+    }
+
+    private static String pathOf(JsonStreamContext context) {
+        List<String> steps = new java.util.ArrayList<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inObject() && at.getCurrentName() != null) {
+                steps.add(0, at.getCurrentName());
+            } else if (at.inArray()) {
+                steps.add(0, "[" + Math.max(at.getCurrentIndex(), 0) + "]");
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String step : steps) {
+            if (!path.isEmpty() && !step.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(step);
+        }
+        return path.toString();
+    }
+
+    private static boolean isNumberOrBoolean(Class<?> type) {
+        return Number.class.isAssignableFrom(type) || type.isPrimitive() || type == Boolean.class;
     }
 
     private static String pathOf(JsonMappingException e) {
@@ -224,6 +297,10 @@ public class ProblemMapper {
         }
         if (type == UUID.class) {
             return "a UUID";
+        }
+        if (type == Integer.class || type == Long.class || type == Short.class || type == int.class || type == long.class
+                || type == short.class || type == java.math.BigInteger.class) {
+            return "a whole number";
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "a number";
