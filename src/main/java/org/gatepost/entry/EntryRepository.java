@@ -266,7 +266,8 @@ public class EntryRepository {
      * (keyset paging on occurred_at and id: no offset scans).
      */
     @SuppressWarnings("unchecked")
-    public List<Stored> below(UUID placeId, Instant from, Instant to, byte[] visitorPhoneHash, Cursor before, int limit) {
+    public List<Stored> below(UUID placeId, Instant from, Instant to, byte[] visitorPhoneHash, Decision decision,
+                              HealthCode healthCode, Cursor before, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + """
                 FROM entry e
                 JOIN place c ON c.id = e.checkpoint_id
@@ -286,6 +287,14 @@ public class EntryRepository {
         if (visitorPhoneHash != null) {
             sql.append(" AND e.visitor_phone_hash = :phone");
             parameters.put("phone", visitorPhoneHash);
+        }
+        if (decision != null) {
+            sql.append(" AND e.decision = :decision");
+            parameters.put("decision", decision.name());
+        }
+        if (healthCode != null) {
+            sql.append(" AND e.health_code = :healthCode");
+            parameters.put("healthCode", healthCode.name());
         }
         if (before != null) {
             sql.append(" AND (e.occurred_at, e.id) < (CAST(:beforeAt AS timestamptz), :beforeId)");

@@ -111,6 +111,11 @@ public class EntryService {
             }
         }
         Map<UUID, Optional<UUID>> created = entries.insert(rows, caller.accountId(), now);
+        Set<UUID> alerted = new HashSet<>();
+        rows.stream().filter(r -> r.alertKind() != null && created.containsKey(r.id())).forEach(r -> alerted.add(r.villageId()));
+        if (!alerted.isEmpty()) {
+            alerts.raised(alerted);
+        }
         Set<UUID> others = new HashSet<>();
         rowOfItem.forEach((i, row) -> {
             Optional<UUID> shift = created.remove(row.id());
@@ -144,10 +149,10 @@ public class EntryService {
 
     @Transactional
     public Page<EntryView> list(Caller caller, UUID placeId, Instant from, Instant to, String visitorPhone,
-                                Cursor before, int limit) {
+                                Decision decision, HealthCode healthCode, Cursor before, int limit) {
         Place top = places.visible(caller, placeId);
         byte[] phoneHash = visitorPhone == null ? null : phones.hash(Phones.normalize("visitorPhone", visitorPhone));
-        return Page.of(entries.below(top.id, from, to, phoneHash, before, limit + 1), limit,
+        return Page.of(entries.below(top.id, from, to, phoneHash, decision, healthCode, before, limit + 1), limit,
                 e -> new Cursor(e.occurredAt().toString(), e.id()), e -> view(caller, e));
     }
 
