@@ -94,6 +94,25 @@ export function formatDateTime(date) {
   }).format(new Date(date));
 }
 
+/** The county's zone, e.g. Asia/Shanghai. */
+export function zone() {
+  return timeZone;
+}
+
+/** A calendar day (YYYY-MM-DD) as "Mon 2 Mar" / "3月2日 周一". */
+export function formatDay(day, { weekday = true, year = false } = {}) {
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone: 'UTC', month: 'short', day: 'numeric', weekday: weekday ? 'short' : undefined, year: year ? 'numeric' : undefined,
+  }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** A moment as a date and time with the year, for lists that span months. */
+export function formatMoment(date) {
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).format(new Date(date));
+}
+
 /** The county's calendar day of a moment, as YYYY-MM-DD. */
 export function dayOf(date) {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
