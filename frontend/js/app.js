@@ -13,6 +13,7 @@ import * as signinView from './views/signin.js';
 import * as gateView from './views/gate.js';
 import * as shiftView from './views/shift.js';
 import * as outboxView from './views/outbox.js';
+import * as elsewhereView from './views/elsewhere.js';
 import * as nowView from './views/now.js';
 import * as alertsView from './views/alerts.js';
 import * as boardView from './views/board.js';

@@ -81,7 +81,7 @@ export function start({ token, onChange, onState = () => {}, onUnauthorized = ()
         for (const e of events) {
           if (e.event === 'ready') {
             run.attempt = 0;
-            poll(false);
+            if (run.pollTimer) poll(false);
             onState('live');
             onChange(); // whatever happened while not listening
           } else if (e.event === 'alerts') {
@@ -101,7 +101,7 @@ export function start({ token, onChange, onState = () => {}, onUnauthorized = ()
   const fallBack = () => {
     if (run.stopped) return;
     onState('polling');
-    poll(true);
+    if (!run.pollTimer) poll(true);
     run.retryTimer = setTimeout(connect, retryDelay(run.attempt++));
   };
 

@@ -93,7 +93,7 @@ function draw(s) {
     s.checkpoints.length === 0 ? h('p', { class: 'empty' }, t('now.noGates'))
       : h('div', { class: 'board', id: 'board' }, days.map((day) => h('section', { class: 'day', 'aria-labelledby': `day-${day}` },
         h('h2', { id: `day-${day}`, class: day === dates.today() ? 'today' : null }, formatDay(day)),
-        s.checkpoints.map((cp) => h('div', { class: 'cp' },
+        s.checkpoints.map((cp) => h('div', { class: 'cp', 'data-checkpoint': cp.id },
           h('h3', {}, cp.name),
           shifts.filter((x) => x.checkpointId === cp.id && localDay(x.startsAt) === day)
             .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))

@@ -24,7 +24,7 @@ export function leave() {
 }
 
 export function live(app) {
-  load(app);
+  if (root?.isConnected) load(app);
 }
 
 async function load(app) {
@@ -56,7 +56,7 @@ async function load(app) {
       gates.length === 0 ? h('p', { class: 'empty' }, t('now.noGates'))
         : h('ul', { class: 'gates', id: 'gates' }, gates.map((g) => gate(g))));
   } catch (e) {
-    if (target === root) fill(root, h('h1', {}, t('now.title')), h('p', { class: 'form-error', role: 'alert' }, errorText(e)));
+    if (target === root && root) fill(root, h('h1', {}, t('now.title')), h('p', { class: 'form-error', role: 'alert' }, errorText(e)));
   }
 }
 

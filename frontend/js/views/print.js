@@ -44,7 +44,7 @@ async function load(app, monday, target) {
           checkpoints.map((cp) => h('td', {}, at(cp, day).map((s) => h('div', { class: `print-shift${missing(s) ? ' gap' : ''}` },
             h('span', { class: 'when' }, `${formatTime(s.startsAt)}–${formatTime(s.endsAt)} `),
             s.assignments.map((a) => a.name).join('、') || t('print.nobody'),
-            missing(s) ? ` (${t('board.gapMarker', { count: missing(s) })})` : ''))))))),
+            missing(s) ? ` (${t('board.gapMarker', { count: missing(s) })})` : '')))))))),
       h('p', { class: 'print-contact', id: 'print-contact' }, t('print.contact', { name: me.name, phone: me.phone })),
       h('p', { class: 'print-rule small' }, t('print.rule')));
   } catch (e) {
