@@ -88,6 +88,12 @@ export function formatTime(date) {
     .format(new Date(date));
 }
 
+/** The end of a shift: midnight as 24:00, so that 18:00–24:00 reads as the evening it is. */
+export function formatEnd(date) {
+  const text = formatTime(date);
+  return text === '00:00' ? '24:00' : text;
+}
+
 export function formatDateTime(date) {
   return new Intl.DateTimeFormat(locale(), {
     timeZone, month: 'short', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',

@@ -2,7 +2,7 @@
 // versus needed and who, gaps marked in colour and in words. Assign and unassign from a
 // shift, add, move and cancel shifts, edit the village's day plan and generate from it.
 import { h, fill } from '../dom.js';
-import { t, formatDay, formatTime, formatNumber } from '../i18n.js';
+import { t, formatDay, formatTime, formatEnd, formatNumber } from '../i18n.js';
 import * as dates from '../dates.js';
 import { errorText, formDialog, all } from '../ui.js';
 
@@ -107,7 +107,7 @@ function draw(s) {
 function shiftButton(s, shift) {
   const need = missing(shift);
   const names = shift.assignments.map((a) => a.name);
-  const when = `${formatTime(shift.startsAt)}–${formatTime(shift.endsAt)}`;
+  const when = `${formatTime(shift.startsAt)}–${formatEnd(shift.endsAt)}`;
   const status = need === 0 ? '✓' : t('board.gapMarker', { count: need });
   return h('button', {
     type: 'button', class: `shift ${need ? (shift.assignments.length ? 'gap' : 'gap empty-shift') : 'full'}`,
@@ -161,7 +161,7 @@ function openShift(s, shiftId) {
     const day = h('input', { type: 'date', id: 'shift-day', value: localDay(shift.startsAt) });
     const staff = h('input', { type: 'number', id: 'shift-min', min: 0, max: 50, value: String(shift.minStaff), inputmode: 'numeric' });
     fill(dialog,
-      h('h2', { id: 'shift-title' }, `${cp?.name ?? ''} · ${formatDay(localDay(shift.startsAt))} ${formatTime(shift.startsAt)}–${formatTime(shift.endsAt)}`),
+      h('h2', { id: 'shift-title' }, `${cp?.name ?? ''} · ${formatDay(localDay(shift.startsAt))} ${formatTime(shift.startsAt)}–${formatEnd(shift.endsAt)}`),
       h('p', { class: missing(shift) ? 'gap-text' : 'ok-text' }, t('board.staffed', { assigned: shift.assignments.length, needed: shift.minStaff }),
         missing(shift) ? ` · ${t('board.gapMarker', { count: missing(shift) })}` : ''),
       h('h3', {}, t('board.assigned')),
@@ -227,7 +227,7 @@ function raceExplained(s, volunteer, shift, error) {
   if (clash) {
     const gate = s.checkpoints.find((c) => c.id === clash.checkpointId)?.name ?? clash.checkpointName;
     return t('board.race', {
-      name: volunteer.name, gate, when: `${formatDay(localDay(clash.startsAt))} ${formatTime(clash.startsAt)}–${formatTime(clash.endsAt)}`,
+      name: volunteer.name, gate, when: `${formatDay(localDay(clash.startsAt))} ${formatTime(clash.startsAt)}–${formatEnd(clash.endsAt)}`,
     });
   }
   return t('board.conflict', { detail: error.problem?.detail ?? '' });

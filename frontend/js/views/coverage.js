@@ -1,7 +1,7 @@
 // Coverage below the official's place: every checkpoint now, unstaffed and understaffed
 // first; the shifts short of people in a period; volunteer hours by team. Each as CSV too.
 import { h, fill } from '../dom.js';
-import { t, formatNumber, formatDay, formatTime, formatDateTime } from '../i18n.js';
+import { t, formatNumber, formatDay, formatTime, formatEnd, formatDateTime } from '../i18n.js';
 import * as dates from '../dates.js';
 import { errorText, csvButton, fileName } from '../ui.js';
 
@@ -54,7 +54,7 @@ async function load(app, target) {
           h('tbody', {}, gates.map((g) => h('tr', { class: `coverage-${g.status.toLowerCase()}` },
             h('th', { scope: 'row' }, g.name),
             h('td', {}, h('span', { class: `coverage-tag tag-${g.status.toLowerCase()}` }, t(`coverage.${g.status}`))),
-            h('td', {}, g.shiftId ? `${formatNumber(g.onDuty)}/${formatNumber(g.minStaff)} · ${formatTime(g.startsAt)}–${formatTime(g.endsAt)}` : '—'))))),
+            h('td', {}, g.shiftId ? `${formatNumber(g.onDuty)}/${formatNumber(g.minStaff)} · ${formatTime(g.startsAt)}–${formatEnd(g.endsAt)}` : '—'))))),
       h('form', {
         class: 'range', onsubmit: (e) => {
           e.preventDefault();
@@ -71,7 +71,7 @@ async function load(app, target) {
         () => fileName('understaffed', p.name, from, to), 'csv-understaffed'),
       short.items.length === 0 ? h('p', { class: 'small' }, t('coverage.noShort'))
         : h('ul', { class: 'short-list', id: 'short-list' }, short.items.map((s) => h('li', {},
-          h('strong', {}, s.checkpointName), ` · ${formatDateTime(s.startsAt)}–${formatTime(s.endsAt)} · `,
+          h('strong', {}, s.checkpointName), ` · ${formatDateTime(s.startsAt)}–${formatEnd(s.endsAt)} · `,
           h('span', { class: 'gap-text' }, t('coverage.missing', { missing: s.missing, needed: s.minStaff }))))),
       h('h2', {}, t('coverage.hours', { from: formatDay(from), to: formatDay(to) })),
       csvButton(app, t('people.hoursCsv'), () => `/api/v1/stats/volunteer-hours?${q}&from=${from}&to=${end}`,

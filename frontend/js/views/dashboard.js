@@ -67,7 +67,7 @@ async function draw(app, view, target) {
     h('button', { type: 'submit', class: 'primary', id: 'range-show' }, t('range.show')),
     h('button', { type: 'button', class: 'secondary', onclick: () => show(dates.addDays(today, -6), today) }, t('range.last7')),
     h('button', { type: 'button', class: 'secondary', onclick: () => show(dates.addDays(today, -29), today) }, t('range.last30'))),
-    summaryPanel, charts, children);
+    h('div', { class: 'dash-body' }, summaryPanel, h('div', { class: 'dash-main' }, charts, children)));
 
   const placeQuery = `placeId=${v.place}`;
   const summary = (from, to) => app.load(`/api/v1/stats/summary?${placeQuery}&from=${from}&to=${to}`);

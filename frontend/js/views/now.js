@@ -1,7 +1,7 @@
 // The cadre's village right now: every gate's coverage (OK, understaffed, unstaffed, no
 // shift), who is on duty, the last entry's time, and today's counts; refreshed live.
 import { h, fill } from '../dom.js';
-import { t, formatTime, formatNumber, formatDateTime } from '../i18n.js';
+import { t, formatTime, formatEnd, formatNumber, formatDateTime } from '../i18n.js';
 import * as dates from '../dates.js';
 import { errorText, figure } from '../ui.js';
 
@@ -68,7 +68,7 @@ function gate(g) {
     h('div', { class: 'gate-head' },
       h('strong', {}, g.name),
       h('span', { class: `coverage-tag tag-${g.status.toLowerCase()}` }, t(`coverage.${g.status}`))),
-    g.shiftId ? h('p', {}, `${formatTime(g.startsAt)}–${formatTime(g.endsAt)} · `,
+    g.shiftId ? h('p', {}, `${formatTime(g.startsAt)}–${formatEnd(g.endsAt)} · `,
       t('now.staff', { onDuty: g.onDuty, assigned: g.assigned, needed: g.minStaff })) : null,
     onDuty.length ? h('p', {}, t('now.onDuty'), ' ', onDuty.map((p) => p.name).join('、')) : null,
     expected.length ? h('p', { class: 'small' }, t('now.expected'), ' ', expected.map((p) => p.name).join('、')) : null,

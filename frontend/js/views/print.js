@@ -1,7 +1,7 @@
 // The week's roster for the notice board at the gate: one A4 page (the print stylesheet),
 // with names, times and the cadre's phone.
 import { h, fill } from '../dom.js';
-import { t, formatDay, formatTime } from '../i18n.js';
+import { t, formatDay, formatTime, formatEnd } from '../i18n.js';
 import * as dates from '../dates.js';
 import { errorText, all } from '../ui.js';
 import { missing } from './board.js';
@@ -42,7 +42,7 @@ async function load(app, monday, target) {
         h('tbody', {}, days.map((day) => h('tr', {},
           h('th', { scope: 'row' }, formatDay(day)),
           checkpoints.map((cp) => h('td', {}, at(cp, day).map((s) => h('div', { class: `print-shift${missing(s) ? ' gap' : ''}` },
-            h('span', { class: 'when' }, `${formatTime(s.startsAt)}–${formatTime(s.endsAt)} `),
+            h('span', { class: 'when' }, `${formatTime(s.startsAt)}–${formatEnd(s.endsAt)} `),
             s.assignments.map((a) => a.name).join('、') || t('print.nobody'),
             missing(s) ? ` (${t('board.gapMarker', { count: missing(s) })})` : '')))))))),
       h('p', { class: 'print-contact', id: 'print-contact' }, t('print.contact', { name: me.name, phone: me.phone })),

@@ -65,6 +65,8 @@ class CadreAppTest extends BrowserTest {
         assertThat(cadre.$("#board-summary")).containsText("还缺 98 人次"); // (3 + 2 + 2) people × 2 gates × 7 days
         assertThat(cadre.$("button.shift.gap")).hasCount(42);
         assertThat(cadre.$("button.shift").first()).containsText("缺 3 人");
+        assertThat(cadre.$("button.shift").nth(2)).containsText("18:00–24:00");
+        cadre.$("#toggle-plan").click();
         assertAccessible(cadre, "roster board (desktop)");
         cadre.screenshot("board-desktop");
 
