@@ -6,6 +6,7 @@
 #
 #   bench/stats.sh                       # 10 million entries (the load takes some minutes)
 #   ENTRIES=1000000 bench/stats.sh       # a quicker look
+#   LOAD_ONLY=1 bench/stats.sh           # only load the data set (bench/dashboard.sh measures on it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +16,7 @@ DURATION=${DURATION:-15}
 ZONE=${ZONE:-Asia/Shanghai}
 source bench/lib.sh
 
-require wrk psql pgbench openssl java
+if [ -n "${LOAD_ONLY:-}" ]; then require psql openssl java; else require wrk psql pgbench openssl java; fi
 build_if_needed
 fresh_database "$DB"
 start_app "$DB"
@@ -91,6 +92,7 @@ FROM entry_hourly GROUP BY 1, 2;
 VACUUM ANALYZE;
 SQL
 echo "   loaded and counted in $(( $(date +%s) - load_started )) s"
+[ -n "${LOAD_ONLY:-}" ] && exit 0
 
 COUNTY=00000000-0000-4000-8000-00000000c001
 VILLAGE=$(psql -At -d "$DB" -c "SELECT id FROM place WHERE kind = 'VILLAGE' ORDER BY name LIMIT 1")

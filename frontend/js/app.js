@@ -14,12 +14,45 @@ import * as gateView from './views/gate.js';
 import * as shiftView from './views/shift.js';
 import * as outboxView from './views/outbox.js';
 import * as elsewhereView from './views/elsewhere.js';
+import * as nowView from './views/now.js';
+import * as alertsView from './views/alerts.js';
+import * as boardView from './views/board.js';
+import * as printView from './views/print.js';
+import * as entriesView from './views/entries.js';
+import * as peopleView from './views/people.js';
+import * as dashboardView from './views/dashboard.js';
+import * as coverageView from './views/coverage.js';
+import * as keysView from './views/keys.js';
+import * as live from './live.js';
 
-const TABS = [
+const GATE_TABS = [
   { route: 'record', label: 'nav.record', view: gateView },
   { route: 'shift', label: 'nav.shift', view: shiftView },
   { route: 'outbox', label: 'nav.outbox', view: outboxView },
 ];
+const CADRE_TABS = [
+  { route: 'now', label: 'nav.now', view: nowView },
+  { route: 'alerts', label: 'nav.alerts', view: alertsView },
+  { route: 'board', label: 'nav.board', view: boardView },
+  { route: 'entries', label: 'nav.entries', view: entriesView },
+  { route: 'people', label: 'nav.people', view: peopleView },
+];
+const OFFICIAL_TABS = [
+  { route: 'dashboard', label: 'nav.dashboard', view: dashboardView },
+  { route: 'coverage', label: 'nav.coverage', view: coverageView },
+  { route: 'keys', label: 'nav.keys', view: keysView },
+];
+/** Screens reached from another screen rather than a tab. */
+const HIDDEN_ROUTES = { CADRE: [{ route: 'print', view: printView }] };
+
+/** The tabs of the signed-in role: volunteers work the gate, cadres run a village, officials read figures. */
+function tabs() {
+  const role = app.session?.account.role;
+  if (role === 'CADRE') return CADRE_TABS;
+  if (role === 'OFFICIAL' || role === 'ADMIN') return OFFICIAL_TABS;
+  if (role === 'VOLUNTEER') return GATE_TABS;
+  return [];
+}
 
 /** What every screen may read and do. */
 export const app = {
@@ -31,6 +64,18 @@ export const app = {
   online: navigator.onLine,
   notices: { update: false, storage: false, expired: false },
   editing: null,
+  openAlerts: null,
+
+  /** The address's parameters after the screen's name: #/dashboard?place=…&from=… */
+  params: () => new URLSearchParams((location.hash.split('?')[1]) || ''),
+  /** Goes to a screen with parameters, so that the address can be shared. */
+  go(route, params = {}) {
+    const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+    const hash = `#/${route}${query.toString() ? `?${query}` : ''}`;
+    if (location.hash !== hash) location.hash = hash;
+    else render();
+  },
+  refreshAlerts: () => refreshAlerts(),
 
   navigate(route) {
     if (location.hash !== `#/${route}`) location.hash = `#/${route}`;
@@ -153,12 +198,55 @@ async function signedIn(login) {
 
 async function afterSignIn(fresh) {
   buildHeader();
-  if (app.session.account.role === 'VOLUNTEER') {
+  const role = app.session.account.role;
+  if (role === 'VOLUNTEER') {
     await refreshGateData();
     askForPersistentStorage();
+  } else {
+    // The county's zone for days and clock times.
+    try {
+      app.rule = await app.load('/api/v1/gate/rule');
+      setTimeZone(app.rule.timeZone);
+      await db.setValue('rule', app.rule);
+    } catch { /* the last known zone stays */ }
   }
-  if (fresh && !location.hash) location.hash = '#/record';
+  if (role === 'CADRE') startLive();
+  const first = tabs()[0]?.route;
+  if (first && (fresh || !location.hash) && !tabs().concat(HIDDEN_ROUTES[role] || []).some((tab) => tab.route === currentRoute())) {
+    location.hash = `#/${first}`;
+  }
   render();
+}
+
+/** Alerts pushed to the cadre's open app: a stream of events, polling when it cannot be had. */
+function startLive() {
+  live.stop();
+  refreshAlerts();
+  live.start({
+    token: () => app.session?.token,
+    onChange: () => {
+      refreshAlerts();
+      currentView()?.live?.(app);
+    },
+    onState: (state) => { document.body.dataset.live = state; },
+    onUnauthorized: () => expired(),
+  });
+}
+
+/** The count of open alerts, on the tab and on the app's icon where the browser has the Badging API. */
+async function refreshAlerts() {
+  if (app.session?.account.role !== 'CADRE') return;
+  try {
+    const page = await app.load('/api/v1/alerts?status=OPEN&limit=100');
+    app.openAlerts = page.items.length + (page.nextCursor ? 1 : 0);
+  } catch {
+    return;
+  }
+  renderTabs();
+  try {
+    if (app.openAlerts > 0) await navigator.setAppBadge?.(app.openAlerts);
+    else await navigator.clearAppBadge?.();
+  } catch { /* no badge here */ }
 }
 
 /** The gate rule, the village's checkpoints and my shifts, kept for when the signal drops. */
@@ -211,6 +299,9 @@ async function signOut() {
   const ok = await confirmDialog(unsent > 0 ? t('signout.confirmUnsent', { count: unsent }) : t('signout.confirm'),
     t('nav.signout'));
   if (!ok) return;
+  live.stop();
+  app.openAlerts = null;
+  try { await navigator.clearAppBadge?.(); } catch { /* no badge here */ }
   const accountId = app.session.account.id;
   const rows = await db.all('entries');
   // Unsent entries stay for their recorder's next sign-in; what was sent leaves the phone.
@@ -284,22 +375,28 @@ async function sendOnce(force) {
 }
 
 function currentRoute() {
-  return (location.hash.match(/^#\/(\w+)/) || [])[1] || 'record';
+  return (location.hash.match(/^#\/(\w+)/) || [])[1] || tabs()[0]?.route || 'record';
 }
 
 function currentView() {
   if (!session.isValid(app.session)) return signinView;
-  if (app.session.account.role !== 'VOLUNTEER') return elsewhereView;
-  return (TABS.find((tab) => tab.route === currentRoute()) || TABS[0]).view;
+  const all = tabs().concat(HIDDEN_ROUTES[app.session.account.role] || []);
+  if (all.length === 0) return elsewhereView;
+  return (all.find((tab) => tab.route === currentRoute()) || all[0]).view;
 }
 
 function render() {
   const view = currentView();
   // Leaving the recording screen ends a correction: the held entry stays as it was.
   if (view !== gateView) app.editing = null;
-  const gate = view !== signinView && view !== elsewhereView;
-  elements.tabs.hidden = !gate;
-  elements.status.hidden = !gate;
+  const signedIn = view !== signinView && view !== elsewhereView;
+  const volunteer = app.session?.account.role === 'VOLUNTEER';
+  elements.tabs.hidden = !signedIn || view === printView;
+  elements.status.hidden = !signedIn || !volunteer;
+  document.body.classList.toggle('wide', signedIn && !volunteer);
+  document.body.classList.toggle('printing', view === printView);
+  previousView?.leave?.(app);
+  previousView = view;
   renderStatus();
   renderTabs();
   renderNotices();
@@ -307,8 +404,10 @@ function render() {
   elements.view.focus({ preventScroll: true });
 }
 
+let previousView = null;
+
 function renderStatus() {
-  if (!elements.status || !app.session) return;
+  if (!elements.status || !app.session || app.session.account.role !== 'VOLUNTEER') return;
   const { pending, held } = app.summary();
   const last = app.sendState.lastSuccessAt
     ? t('status.lastSent', { time: formatTime(app.sendState.lastSuccessAt) }) : t('status.neverSent');
@@ -326,11 +425,19 @@ function renderTabs() {
   if (!elements.tabs || !app.session) return;
   const route = currentRoute();
   const { pending, held } = app.summary();
-  fill(elements.tabs, TABS.map((tab) => h('a', {
+  const badge = (tab) => {
+    if (tab.route === 'outbox' && pending + held > 0) {
+      return h('span', { class: 'badge', 'aria-label': t('status.waiting', { count: pending + held }) }, String(pending + held));
+    }
+    if (tab.route === 'alerts' && app.openAlerts > 0) {
+      return h('span', { class: 'badge', id: 'alert-badge', 'aria-label': t('alerts.open', { count: app.openAlerts }) },
+        app.openAlerts > 100 ? '100+' : String(app.openAlerts));
+    }
+    return null;
+  };
+  fill(elements.tabs, tabs().map((tab) => h('a', {
     href: `#/${tab.route}`, class: 'tab', 'aria-current': tab.route === route ? 'page' : null,
-  }, t(tab.label), tab.route === 'outbox' && pending + held > 0
-    ? h('span', { class: 'badge', 'aria-label': t('status.waiting', { count: pending + held }) }, String(pending + held))
-    : null)));
+  }, t(tab.label), badge(tab))));
 }
 
 function renderNotices() {

@@ -88,9 +88,34 @@ export function formatTime(date) {
     .format(new Date(date));
 }
 
+/** The end of a shift: midnight as 24:00, so that 18:00–24:00 reads as the evening it is. */
+export function formatEnd(date) {
+  const text = formatTime(date);
+  return text === '00:00' ? '24:00' : text;
+}
+
 export function formatDateTime(date) {
   return new Intl.DateTimeFormat(locale(), {
     timeZone, month: 'short', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).format(new Date(date));
+}
+
+/** The county's zone, e.g. Asia/Shanghai. */
+export function zone() {
+  return timeZone;
+}
+
+/** A calendar day (YYYY-MM-DD) as "Mon 2 Mar" / "3月2日 周一". */
+export function formatDay(day, { weekday = true, year = false } = {}) {
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone: 'UTC', month: 'short', day: 'numeric', weekday: weekday ? 'short' : undefined, year: year ? 'numeric' : undefined,
+  }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** A moment as a date and time with the year, for lists that span months. */
+export function formatMoment(date) {
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   }).format(new Date(date));
 }
 

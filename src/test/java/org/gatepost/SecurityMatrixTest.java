@@ -182,6 +182,8 @@ class SecurityMatrixTest {
                         c -> Map.of("reason", "錯"), 404),
                 asCadre("GET /alerts", "GET", c -> "/api/v1/alerts?status=OPEN", none,
                         volunteer, c -> "/api/v1/alerts?placeId=" + c.w().villageB().id, none, 404),
+                asCadre("GET /alerts/events", "GET", c -> "/api/v1/alerts/events?seconds=1", none,
+                        volunteer, c -> "/api/v1/alerts/events?seconds=1&placeId=" + c.w().villageB().id, none, 404),
                 asCadre("POST /alerts/{id}/acknowledge", "POST", c -> "/api/v1/alerts/" + c.alertA() + "/acknowledge",
                         c -> Map.of("note", "已處理"), volunteer, c -> "/api/v1/alerts/" + c.alertB() + "/acknowledge",
                         c -> Map.of("note", "已處理"), 404),
@@ -254,7 +256,7 @@ class SecurityMatrixTest {
             // Takes no id: it only ever answers about the caller.
             return;
         }
-        RequestSpecification request = as(fixtures.token(endpoint.caller().apply(ctx)));
+        RequestSpecification request = accepting(as(fixtures.token(endpoint.caller().apply(ctx))), endpoint);
         Object body = endpoint.otherVillageBody().apply(ctx);
         if (body != null) {
             request.body(body);
@@ -267,11 +269,18 @@ class SecurityMatrixTest {
     }
 
     private Response call(RequestSpecification request, Endpoint endpoint) {
+        accepting(request, endpoint);
         Object body = endpoint.body().apply(ctx);
         if (body != null) {
             request.body(body);
         }
         return request.request(endpoint.method(), endpoint.path().apply(ctx));
+    }
+
+    /** A stream of Server-Sent Events is asked for as one; every other endpoint as JSON. */
+    private static RequestSpecification accepting(RequestSpecification request, Endpoint endpoint) {
+        return !endpoint.name().endsWith("/events") ? request
+                : request.accept("text/event-stream");
     }
 
     private static void expect(Response response, int status) {

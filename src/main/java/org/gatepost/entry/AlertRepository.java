@@ -1,6 +1,7 @@
 package org.gatepost.entry;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,18 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
             query.setParameter("beforeAt", before.key()).setParameter("beforeId", before.id());
         }
         return query.getResultList();
+    }
+
+    /** The villages at or below a place (the place itself when it is a village, none below a checkpoint's). */
+    @SuppressWarnings("unchecked")
+    public Set<UUID> villagesBelow(UUID placeId) {
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                SELECT v.id FROM place v JOIN place top ON top.id = :place
+                WHERE v.kind = 'VILLAGE' AND (v.path <@ top.path OR top.path <@ v.path)
+                """, UUID.class)
+                .setParameter("place", placeId)
+                .getResultList();
+        return Set.copyOf(ids);
     }
 
     public Alert forEntry(UUID entryId) {

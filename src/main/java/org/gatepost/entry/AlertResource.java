@@ -1,5 +1,7 @@
 package org.gatepost.entry;
 
+import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -12,9 +14,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatepost.account.CurrentCaller;
 import org.gatepost.account.Role;
@@ -32,11 +43,15 @@ import org.gatepost.common.ProblemException;
 @RolesAllowed({Role.NAME_ADMIN, Role.NAME_OFFICIAL, Role.NAME_CADRE})
 public class AlertResource {
 
+    private static final Duration PING_EVERY = Duration.ofSeconds(20);
+
     private final AlertService service;
+    private final AlertSignals signals;
     private final CurrentCaller caller;
 
-    AlertResource(AlertService service, CurrentCaller caller) {
+    AlertResource(AlertService service, AlertSignals signals, CurrentCaller caller) {
         this.service = service;
+        this.signals = signals;
         this.caller = caller;
     }
 
@@ -48,6 +63,30 @@ public class AlertResource {
                 Paging.limit(limit));
     }
 
+    @GET
+    @Path("/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    @Operation(summary = "Server-Sent Events: 'alerts' whenever alerts at or below a place (default: your home place) are raised "
+            + "or closed, then read GET /alerts; 'ready' at the start and 'ping' every 20 s. Send the token as "
+            + "'Authorization: Bearer', never in the address (a browser reads the stream with fetch). The stream ends "
+            + "after 'seconds' (default 600, at most 3600); reconnect then")
+    @APIResponse(responseCode = "200", description = "The stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(implementation = AlertsChanged.class)))
+    public Multi<OutboundSseEvent> events(@QueryParam("placeId") String placeId,
+                                          @QueryParam("seconds") @Parameter(description = "1 to 3600, default 600") String seconds,
+                                          @Context Sse sse) {
+        int lifetime = lifetime(seconds);
+        Set<UUID> villages = service.streamScope(caller.get(), Ids.parse("placeId", placeId));
+        Multi<OutboundSseEvent> changes = signals.in(villages).map(c -> sse.newEventBuilder().name("alerts")
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(AlertsChanged.class, c).build());
+        Multi<OutboundSseEvent> pings = Multi.createFrom().ticks().every(PING_EVERY)
+                .map(tick -> sse.newEventBuilder().name("ping").data("").build());
+        return Multi.createBy().concatenating().streams(
+                Multi.createFrom().item(sse.newEventBuilder().name("ready").reconnectDelay(3000).data("").build()),
+                Multi.createBy().merging().streams(changes, pings).select().first(Duration.ofSeconds(lifetime)));
+    }
+
     @POST
     @Path("/{id}/acknowledge")
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_CADRE})
@@ -55,6 +94,21 @@ public class AlertResource {
     public AlertView acknowledge(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                  @Valid AcknowledgeRequest request) {
         return service.acknowledge(caller.get(), id, request == null ? null : request.note(), IfMatch.parse(ifMatch));
+    }
+
+    private static int lifetime(String value) {
+        if (value == null || value.isBlank()) {
+            return 600;
+        }
+        try {
+            int seconds = Integer.parseInt(value.trim());
+            if (seconds >= 1 && seconds <= 3600) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalid("seconds", "must be a whole number from 1 to 3600");
     }
 
     private static Alert.Status status(String value) {

@@ -3,9 +3,11 @@ package org.gatepost.entry;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.gatepost.account.Caller;
@@ -25,10 +27,12 @@ public class AlertService {
     private final AlertRepository alerts;
     private final PlaceService places;
     private final ZoneId zone;
+    private final Event<AlertsChanged> changed;
 
-    AlertService(AlertRepository alerts, PlaceService places, GatepostConfig config) {
+    AlertService(AlertRepository alerts, PlaceService places, GatepostConfig config, Event<AlertsChanged> changed) {
         this.alerts = alerts;
         this.places = places;
+        this.changed = changed;
         this.zone = config.timeZone();
     }
 
@@ -38,6 +42,17 @@ public class AlertService {
                 : null; // an administrator without a home place: every alert
         return Page.of(alerts.below(top, status, before, limit + 1), limit,
                 a -> new Cursor(a.raisedAt.toString(), a.id), this::view);
+    }
+
+    /**
+     * The villages whose alert changes the caller may hear of, at or below a place (default:
+     * the home place; a checkpoint's village for a checkpoint); null for every village.
+     */
+    public Set<UUID> streamScope(Caller caller, UUID placeId) {
+        if (placeId == null && caller.placeId() == null) {
+            return null; // an administrator without a home place: every village
+        }
+        return alerts.villagesBelow(places.visible(caller, placeId != null ? placeId : caller.placeId()).id);
     }
 
     public AlertView acknowledge(Caller caller, UUID id, String note, IfMatch ifMatch) {
@@ -54,7 +69,14 @@ public class AlertService {
         }
         close(alert, caller.accountId(), note == null || note.isBlank() ? null : note.trim());
         alerts.flush();
+        changed.fire(new AlertsChanged(alert.villageId, AlertsChanged.Change.CLOSED));
         return view(alert);
+    }
+
+    /** Entries just recorded (and committed) raised alerts in these villages. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    void raised(Set<UUID> villages) {
+        villages.forEach(v -> changed.fire(new AlertsChanged(v, AlertsChanged.Change.RAISED)));
     }
 
     /** A voided entry's open alert is closed with the void's reason. */
@@ -63,6 +85,7 @@ public class AlertService {
         if (alert != null && alert.status == Alert.Status.OPEN) {
             close(alert, by, "Entry voided: " + reason);
             alerts.flush();
+            changed.fire(new AlertsChanged(alert.villageId, AlertsChanged.Change.CLOSED));
         }
     }
 

@@ -283,8 +283,8 @@ public class EntryRepository {
      * (keyset paging on occurred_at and id: no offset scans).
      */
     @SuppressWarnings("unchecked")
-    public List<Stored> below(UUID placeId, Instant from, Instant to, List<byte[]> visitorPhoneHashes, Cursor before,
-                              int limit) {
+    public List<Stored> below(UUID placeId, Instant from, Instant to, List<byte[]> visitorPhoneHashes, Decision decision,
+                              HealthCode healthCode, Cursor before, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + """
                 FROM entry e
                 JOIN place c ON c.id = e.checkpoint_id
@@ -308,6 +308,14 @@ public class EntryRepository {
                 parameters.put("phone" + i, visitorPhoneHashes.get(i));
             }
             sql.append(" AND e.visitor_phone_hash IN (").append(String.join(", ", names)).append(")");
+        }
+        if (decision != null) {
+            sql.append(" AND e.decision = :decision");
+            parameters.put("decision", decision.name());
+        }
+        if (healthCode != null) {
+            sql.append(" AND e.health_code = :healthCode");
+            parameters.put("healthCode", healthCode.name());
         }
         if (before != null) {
             sql.append(" AND (e.occurred_at, e.id) < (CAST(:beforeAt AS timestamptz), :beforeId)");

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatepost.account.CurrentCaller;
@@ -90,9 +91,12 @@ public class EntryResource {
     }
 
     @GET
-    @Operation(summary = "Entries at the gates at or below a place, newest first (keyset pages)")
+    @Operation(summary = "Entries at the gates at or below a place, newest first (keyset pages); optionally of one decision or health code")
     public Page<EntryView> list(@QueryParam("placeId") String placeId, @QueryParam("from") String from,
                                 @QueryParam("to") String to, @QueryParam("visitorPhone") String visitorPhone,
+                                @QueryParam("decision") @Parameter(description = "ADMITTED, REFUSED or REFERRED") String decision,
+                                @QueryParam("healthCode") @Parameter(description = "GREEN, YELLOW, RED, NO_PHONE, UNREADABLE or PAPER_PASS")
+                                String healthCode,
                                 @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         java.time.Instant start = TimeRange.instant("from", from, config.timeZone());
         java.time.Instant end = TimeRange.instant("to", to, config.timeZone());
@@ -103,8 +107,9 @@ public class EntryResource {
             throw ProblemException.invalid("visitorPhone",
                     "phone numbers never go in a URL: POST /api/v1/entries/visitor-search with {\"visitorPhone\": ...}");
         }
-        return service.list(caller.get(), Ids.require("placeId", placeId), start, end, null, Cursor.decodeTimed(cursor),
-                Paging.limit(limit));
+        return service.list(caller.get(), Ids.require("placeId", placeId), start, end, null,
+                option("decision", decision, Decision.class), option("healthCode", healthCode, HealthCode.class),
+                Cursor.decodeTimed(cursor), Paging.limit(limit));
     }
 
     @POST
@@ -160,5 +165,17 @@ public class EntryResource {
             return new EntryService.Item(id, null, ProblemMapper.invalidFields(violations));
         }
         return new EntryService.Item(request.id(), request, null);
+    }
+
+    /** An optional filter naming one value of an enum. */
+    private static <E extends Enum<E>> E option(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
     }
 }

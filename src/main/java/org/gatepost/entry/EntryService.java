@@ -112,6 +112,11 @@ public class EntryService {
             }
         }
         Map<UUID, Optional<UUID>> created = entries.insert(rows, caller.accountId(), now);
+        Set<UUID> alerted = new HashSet<>();
+        rows.stream().filter(r -> r.alertKind() != null && created.containsKey(r.id())).forEach(r -> alerted.add(r.villageId()));
+        if (!alerted.isEmpty()) {
+            alerts.raised(alerted);
+        }
         Set<UUID> others = new HashSet<>();
         rowOfItem.forEach((i, row) -> {
             Optional<UUID> shift = created.remove(row.id());
@@ -149,12 +154,12 @@ public class EntryService {
 
     @Transactional
     public Page<EntryView> list(Caller caller, UUID placeId, Instant from, Instant to, String visitorPhone,
-                                Cursor before, int limit) {
+                                Decision decision, HealthCode healthCode, Cursor before, int limit) {
         Place top = places.visible(caller, placeId);
         // Entries stored before phones were kept in E.164 were hashed over the number as typed: look for those forms too.
         List<byte[]> phoneHashes = visitorPhone == null ? null
                 : Phones.earlierForms(Phones.normalize("visitorPhone", visitorPhone)).stream().map(phones::hash).toList();
-        return Page.of(entries.below(top.id, from, to, phoneHashes, before, limit + 1), limit,
+        return Page.of(entries.below(top.id, from, to, phoneHashes, decision, healthCode, before, limit + 1), limit,
                 e -> new Cursor(e.occurredAt().toString(), e.id()), e -> view(caller, e));
     }
 
@@ -177,7 +182,7 @@ public class EntryService {
                 throw ProblemException.rule("placeId", "no such place in your village");
             }
         }
-        return list(caller, within, from, to, visitorPhone, before, limit);
+        return list(caller, within, from, to, visitorPhone, null, null, before, limit);
     }
 
     /** Voids a mistaken entry: it leaves every count, and who voided it, when and why is kept. */

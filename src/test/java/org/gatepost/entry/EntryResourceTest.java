@@ -310,6 +310,25 @@ class EntryResourceTest {
                 .body("errors[0].field", equalTo("to"));
     }
 
+    @Test
+    void filtersTheLogByDecisionAndHealthCode() {
+        String cadre = fixtures.token(world.cadreA());
+        as(volunteer).body(resident(world.checkpointA1())).post("/api/v1/entries").then().statusCode(201);
+        as(volunteer).body(with(resident(world.checkpointA1()), "healthCode", "RED", "decision", "REFUSED"))
+                .post("/api/v1/entries").then().statusCode(201);
+        as(volunteer).body(with(resident(world.checkpointA2()), "healthCode", "YELLOW", "decision", "REFERRED"))
+                .post("/api/v1/entries").then().statusCode(201);
+        String village = world.villageA().id.toString();
+        as(cadre).queryParam("placeId", village).queryParam("decision", "REFUSED").get("/api/v1/entries").then()
+                .statusCode(200).body("items.healthCode", equalTo(List.of("RED")));
+        as(cadre).queryParam("placeId", village).queryParam("healthCode", "YELLOW").get("/api/v1/entries").then()
+                .statusCode(200).body("items.decision", equalTo(List.of("REFERRED")));
+        as(cadre).queryParam("placeId", world.checkpointA1().id.toString()).queryParam("healthCode", "GREEN")
+                .queryParam("decision", "ADMITTED").get("/api/v1/entries").then().statusCode(200).body("items", hasSize(1));
+        as(cadre).queryParam("placeId", village).queryParam("decision", "MAYBE").get("/api/v1/entries").then()
+                .statusCode(400).body("errors[0].field", equalTo("decision"));
+    }
+
     private void expectRule(Map<String, Object> entry, String field, String words) {
         as(volunteer).body(entry).post("/api/v1/entries").then().statusCode(422)
                 .contentType("application/problem+json")

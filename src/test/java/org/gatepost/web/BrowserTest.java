@@ -85,6 +85,10 @@ abstract class BrowserTest {
         return GateApp.open(context.newPage(), base.toString());
     }
 
+    OfficeApp office(BrowserContext context) {
+        return OfficeApp.open(context.newPage(), base.toString());
+    }
+
     @AfterEach
     void closeContexts() {
         contexts.forEach(BrowserContext::close);
@@ -96,11 +100,19 @@ abstract class BrowserTest {
      * the screen (no horizontal scrolling).
      */
     static void assertAccessible(GateApp app, String screen) {
-        Object overflow = app.page().evaluate("() => [...document.querySelectorAll('body *')]"
+        assertAccessible(app.page(), screen);
+    }
+
+    static void assertAccessible(OfficeApp app, String screen) {
+        assertAccessible(app.page(), screen);
+    }
+
+    static void assertAccessible(com.microsoft.playwright.Page page, String screen) {
+        Object overflow = page.evaluate("() => [...document.querySelectorAll('body *')]"
                 + ".filter(e => e.getClientRects().length && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
                 + ".map(e => e.outerHTML.slice(0, 80))");
         assertEquals(List.of(), overflow, "elements wider than the " + screen + " screen");
-        AxeResults results = new AxeBuilder(app.page()).analyze();
+        AxeResults results = new AxeBuilder(page).analyze();
         List<String> serious = results.getViolations().stream()
                 .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
                 .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
