@@ -262,7 +262,8 @@ class CadreAppTest extends BrowserTest {
         cadre.$("#dialog-teamId").selectOption(w.teamA().id.toString());
         cadre.confirm();
         assertThat(cadre.$("#volunteers")).containsText("葉小芳");
-        Account added = fixtures.rows("SELECT CAST(id AS text) FROM account WHERE phone = :p", Map.of("p", phone)).stream()
+        Account added = fixtures.rows("SELECT CAST(id AS text) FROM account WHERE phone = :p",
+                        Map.of("p", org.gatepost.account.Phones.normalize("phone", phone))).stream()
                 .map(id -> fixtures.reload(java.util.UUID.fromString((String) id))).findFirst().orElseThrow();
         assertEquals(w.teamA().id, added.teamId);
 

@@ -20,7 +20,7 @@ record GateApp(Page page, String base) {
         page.locator("#phone").fill(phone);
         page.locator("#password").fill(password);
         page.locator("#signin-submit").click();
-        page.locator("section.gate, section.elsewhere").first().waitFor();
+        page.locator("#view > section:not(.signin)").first().waitFor();
         return this;
     }
 
