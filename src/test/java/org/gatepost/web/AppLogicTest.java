@@ -210,7 +210,7 @@ class AppLogicTest extends BrowserTest {
                         m.offerable(volunteers, shifts, shifts[2]).map((v) => v.id).join(','),
                         shifts.map(m.missing).join(','),
                         m.span('2020-02-12', '18:00', '00:00').endsAt, m.span('2020-02-12', '22:00', '06:00').endsAt];""");
-        assertEquals(List.of("b,d", "a,d", "1,2,0", "2020-02-13T00:00:00+08:00", "2020-02-13T06:00:00+08:00"), result);
+        assertEquals(List.of("d", "a,d", "1,2,0", "2020-02-13T00:00:00+08:00", "2020-02-13T06:00:00+08:00"), result);
     }
 
     @Test
