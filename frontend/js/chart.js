@@ -45,8 +45,11 @@ export function lineChart({ id, title, labels, series, unit }) {
     s('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: y(max * f), y2: y(max * f), stroke: '#d0d0d0', 'stroke-width': 1 }),
     s('text', { x: PAD.left - 6, y: y(max * f) + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#333' }, formatNumber(max * f))));
   const step = Math.max(1, Math.ceil(labels.length / 8));
-  const ticks = labels.map((label, i) => (i % step === 0
-    ? s('text', { x: x(i), y: HEIGHT - 8, 'text-anchor': 'middle', 'font-size': 12, fill: '#333' }, label) : null));
+  // The first and last labels are anchored inwards, so that none reaches past the chart's edge.
+  const anchor = (i) => (i === 0 && labels.length > 1 ? 'start' : (i === labels.length - 1 ? 'end' : 'middle'));
+  const shown = (i) => i === labels.length - 1 || (i % step === 0 && labels.length - 1 - i >= step / 2);
+  const ticks = labels.map((label, i) => (shown(i)
+    ? s('text', { x: x(i), y: HEIGHT - 8, 'text-anchor': anchor(i), 'font-size': 12, fill: '#333' }, label) : null));
   const lines = series.map((one, i) => {
     const { colour, dash } = look(i);
     const points = one.values.map((v, j) => `${x(j).toFixed(1)},${y(v).toFixed(1)}`).join(' ');

@@ -93,7 +93,7 @@ function secret(key, names) {
       document.getElementById('copy-state').textContent = t('keys.copyFailed');
     }
   };
-  return h('div', { class: 'notice secret', role: 'status', id: 'new-key-box' },
+  return h('div', { class: 'secret', role: 'status', id: 'new-key-box' },
     h('p', {}, h('strong', {}, t('keys.once', { name: key.name, place: names.get(key.placeId) ?? '' }))),
     h('code', { class: 'secret-value', id: 'new-key' }, key.key),
     h('div', { class: 'actions-row' },

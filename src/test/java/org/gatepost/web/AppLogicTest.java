@@ -184,4 +184,64 @@ class AppLogicTest extends BrowserTest {
                 return [...en, m.formatTime(at), m.formatNumber(12345)];""");
         assertEquals(List.of("18:05", "36.5 °C", "2020-02-12", "18:05", "12,345"), result);
     }
+
+    @Test
+    void theAlertStreamIsSplitIntoEventsWhateverTheChunks() {
+        Object result = run("/js/live.js", """
+                const first = m.takeEvents('event: ready\\ndata: \\n\\n: ping comment\\n\\nevent: alerts\\ndata: {"villageId":');
+                const second = m.takeEvents(first.rest + '"v1"}\\r\\n\\r\\nevent: al');
+                return [first.events.map(e => e.event).join(','), second.events[0].event, second.events[0].data, second.rest,
+                        m.retryDelay(0, () => 0), m.retryDelay(9, () => 1)];""");
+        assertEquals(List.of("ready", "alerts", "{\"villageId\":\"v1\"}", "event: al", 2000, 72000), result);
+    }
+
+    @Test
+    void theBoardOffersNoVolunteerAlreadyOnAnOverlappingShiftAndCountsGaps() {
+        Object result = run("/js/views/board.js", """
+                const shift = (id, start, end, who, min = 2) => ({ id, startsAt: start, endsAt: end, minStaff: min,
+                  assignments: who.map((v) => ({ volunteerId: v })) });
+                const shifts = [
+                  shift('morning-east', '2020-02-12T06:00:00+08:00', '2020-02-12T12:00:00+08:00', ['a']),
+                  shift('morning-south', '2020-02-12T08:00:00+08:00', '2020-02-12T14:00:00+08:00', []),
+                  shift('afternoon', '2020-02-12T12:00:00+08:00', '2020-02-12T18:00:00+08:00', ['b', 'c'], 2),
+                ];
+                const volunteers = [{ id: 'a', active: true }, { id: 'b', active: true }, { id: 'c', active: false }, { id: 'd', active: true }];
+                return [m.offerable(volunteers, shifts, shifts[1]).map((v) => v.id).join(','),
+                        m.offerable(volunteers, shifts, shifts[2]).map((v) => v.id).join(','),
+                        shifts.map(m.missing).join(','),
+                        m.span('2020-02-12', '18:00', '00:00').endsAt, m.span('2020-02-12', '22:00', '06:00').endsAt];""");
+        assertEquals(List.of("d", "a,d", "1,2,0", "2020-02-13T00:00:00+08:00", "2020-02-13T06:00:00+08:00"), result);
+    }
+
+    @Test
+    void daysWeeksAndLocalTimesAreTheCountys() {
+        Object result = run("/js/dates.js", """
+                return [m.mondayOf('2020-02-16'), m.mondayOf('2020-02-10'), m.addDays('2020-02-28', 2), m.daysBetween('2020-02-01', '2020-03-01'),
+                        m.localMoment('2020-02-12', '24:00', 'Asia/Shanghai'), m.clockOf('2020-02-12T22:30:00Z', 'Asia/Shanghai'),
+                        m.isDay('2020-02-30x'), m.offsetAt(Date.UTC(2020, 6, 1), 'Europe/Berlin')];""");
+        assertEquals(List.of("2020-02-10", "2020-02-10", "2020-03-01", 29, "2020-02-13T00:00:00+08:00", "06:30", false, "+02:00"),
+                result);
+    }
+
+    @Test
+    void theDashboardsViewComesFromTheAddressAndDownloadsSayWhatAndWhen() {
+        Object result = page.evaluate("""
+                async () => {
+                  const d = await import('/js/views/dashboard.js');
+                  const ui = await import('/js/ui.js');
+                  const c = await import('/js/views/coverage.js');
+                  const k = await import('/js/views/keys.js');
+                  const chart = await import('/js/chart.js');
+                  const shared = d.viewOf(new URLSearchParams('place=p1&from=2020-02-01&to=2020-02-07'), 'home', '2020-03-01');
+                  const defaults = d.viewOf(new URLSearchParams('from=2020-03-09'), 'home', '2020-03-01');
+                  return [shared.place + ' ' + shared.from + ' ' + shared.to, defaults.place + ' ' + defaults.from + ' ' + defaults.to,
+                          ui.fileName('daily', '慶元縣 濛洲街道', '2020-02-01', '2020-02-07'),
+                          c.worstFirst([{ name: 'b', status: 'OK' }, { name: 'a', status: 'NO_SHIFT' }, { name: 'c', status: 'UNSTAFFED' },
+                            { name: 'd', status: 'UNDERSTAFFED' }]).map((g) => g.name).join(''),
+                          k.curlExample('https://x', 'gpk_1', 'p', 'a', 'b'), chart.niceMax(0), chart.niceMax(1234), chart.niceMax(7)];
+                }""");
+        assertEquals(List.of("p1 2020-02-01 2020-02-07", "home 2020-02-24 2020-03-01",
+                "gatepost-daily-慶元縣-濛洲街道-2020-02-01_2020-02-07.csv", "cdab",
+                "curl -H \"Authorization: Bearer gpk_1\" \"https://x/api/v1/stats/summary?placeId=p&from=a&to=b\"", 1, 2000, 10), result);
+    }
 }

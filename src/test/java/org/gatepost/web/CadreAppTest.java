@@ -124,6 +124,36 @@ class CadreAppTest extends BrowserTest {
     }
 
     @Test
+    void addsMovesAndCancelsAShiftFromTheBoard() {
+        LocalDate tomorrow = LocalDate.now(COUNTY).plusDays(1);
+        OfficeApp cadre = office(desktop("en-GB")).signIn(w.cadreA().phone, Fixtures.PASSWORD).go("board?week=" + tomorrow);
+        cadre.$("#day-" + tomorrow + " ~ .cp[data-checkpoint='" + w.checkpointA2().id + "'] button.add-shift").click();
+        cadre.$("#dialog-start").fill("07:00");
+        cadre.$("#dialog-end").fill("11:00");
+        cadre.$("#dialog-minStaff").fill("1");
+        cadre.confirm();
+        var shift = cadre.$("#day-" + tomorrow + " ~ .cp[data-checkpoint='" + w.checkpointA2().id + "'] button.shift");
+        assertThat(shift).containsText("07:00–11:00");
+        assertThat(shift).containsText("short 1");
+        assertEquals(1L, fixtures.shiftsAt(w.checkpointA2().id));
+
+        shift.click();
+        cadre.$("details.move summary").click();
+        cadre.$("#shift-start").fill("08:00");
+        cadre.$("#shift-end").fill("13:00");
+        cadre.$("#shift-save").click();
+        assertThat(cadre.$("#shift-title")).containsText("08:00–13:00");
+        cadre.$("#shift-close").click();
+        assertThat(shift).containsText("08:00–13:00");
+
+        shift.click();
+        cadre.$("#shift-cancel").click();
+        cadre.$("#confirm-ok").click();
+        assertThat(shift).hasCount(0);
+        assertEquals(0L, fixtures.shiftsAt(w.checkpointA2().id));
+    }
+
+    @Test
     void aSecondCadreRacingForTheSameVolunteerGetsThe409Explained() {
         Account secondCadre = fixtures.account(Role.CADRE, w.villageA().id, null);
         ZonedDateTime tomorrow = LocalDate.now(COUNTY).plusDays(1).atTime(8, 0).atZone(COUNTY);
