@@ -45,8 +45,11 @@ abstract class BrowserTest {
     static synchronized Browser browser() {
         if (browser == null) {
             Browsers.Chromium chromium = Browsers.chromium();
+            // The service worker sends the outbox too (Background Sync): its requests must see the
+            // same offline emulation and routes as the page's, which Playwright does for Chromium
+            // with this switch.
             playwright = Playwright.create(new Playwright.CreateOptions()
-                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")));
             List<String> args = new ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"));
             if (chromium.fromNpm()) {
