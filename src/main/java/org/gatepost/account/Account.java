@@ -3,6 +3,7 @@ package org.gatepost.account;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.gatepost.caller.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

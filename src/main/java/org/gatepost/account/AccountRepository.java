@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import org.gatepost.caller.Role;
 import org.gatepost.common.Cursor;
 
 /** Every query about accounts. */

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.gatepost.caller.Caller;
+import org.gatepost.caller.Role;
 import org.gatepost.audit.AuditKind;
 import org.gatepost.audit.AuditLog;
 import org.gatepost.common.Cursor;

@@ -3,6 +3,7 @@ package org.gatepost.account;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.gatepost.caller.Role;
 import org.gatepost.common.Versioned;
 
 /** An account as the API shows it; never its password hash. */

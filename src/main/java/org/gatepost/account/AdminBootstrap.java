@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import org.gatepost.caller.Role;
 import org.gatepost.common.GatepostConfig;
 
 /**

@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 
+import org.gatepost.caller.Caller;
+import org.gatepost.caller.Role;
+import org.gatepost.caller.CurrentCaller;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;

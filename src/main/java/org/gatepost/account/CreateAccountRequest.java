@@ -2,6 +2,7 @@ package org.gatepost.account;
 
 import java.util.UUID;
 
+import org.gatepost.caller.Role;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gatepost.caller.Role;
+import org.gatepost.caller.CurrentCaller;
 import org.gatepost.common.IfMatch;
 import org.gatepost.common.Ids;
 import org.gatepost.common.Page;

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
+import org.gatepost.caller.Caller;
+import org.gatepost.caller.Role;
 import org.gatepost.common.IfMatch;
 import org.gatepost.common.ProblemException;
 import org.gatepost.place.Place;

@@ -18,9 +18,9 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import org.gatepost.account.Caller;
-import org.gatepost.account.CurrentCaller;
-import org.gatepost.account.Role;
+import org.gatepost.caller.Caller;
+import org.gatepost.caller.CurrentCaller;
+import org.gatepost.caller.Role;
 
 /**
  * Signs in a dashboard's API key ("Bearer gpk_..."): checked against PostgreSQL on every

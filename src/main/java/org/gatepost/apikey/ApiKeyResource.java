@@ -19,8 +19,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gatepost.account.CurrentCaller;
-import org.gatepost.account.Role;
+import org.gatepost.caller.CurrentCaller;
+import org.gatepost.caller.Role;
 import org.gatepost.common.IfMatch;
 import org.gatepost.common.Page;
 

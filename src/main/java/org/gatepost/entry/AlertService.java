@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import org.gatepost.account.Caller;
+import org.gatepost.caller.Caller;
 import org.gatepost.common.Cursor;
 import org.gatepost.common.GatepostConfig;
 import org.gatepost.common.IfMatch;

@@ -20,7 +20,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.gatepost.account.Caller;
+import org.gatepost.caller.Caller;
 import org.gatepost.audit.AuditKind;
 import org.gatepost.audit.AuditLog;
 import org.gatepost.account.Phones;

@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gatepost.account.CurrentCaller;
-import org.gatepost.account.Role;
+import org.gatepost.caller.CurrentCaller;
+import org.gatepost.caller.Role;
 import org.gatepost.common.Ids;
 
 /** What the app at the gate needs beside recording: the rule it applies and today's counts. */

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import org.gatepost.account.Caller;
-import org.gatepost.account.Role;
+import org.gatepost.caller.Caller;
+import org.gatepost.caller.Role;
 import org.gatepost.common.Cursor;
 import org.gatepost.common.IfMatch;
 import org.gatepost.common.Page;

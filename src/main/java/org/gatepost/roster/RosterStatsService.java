@@ -12,7 +12,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.gatepost.account.Caller;
+import org.gatepost.caller.Caller;
 import org.gatepost.common.Cursor;
 import org.gatepost.common.GatepostConfig;
 import org.gatepost.common.Page;

@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gatepost.account.CurrentCaller;
-import org.gatepost.account.Role;
+import org.gatepost.caller.CurrentCaller;
+import org.gatepost.caller.Role;
 
 @Path("/api/v1/villages/{id}")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,11 +1,7 @@
 package org.gatepost.stats;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -24,18 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gatepost.account.CurrentCaller;
-import org.gatepost.account.Role;
+import org.gatepost.caller.CurrentCaller;
+import org.gatepost.caller.Role;
 import org.gatepost.common.Csv;
-import org.gatepost.common.Cursor;
 import org.gatepost.common.GatepostConfig;
 import org.gatepost.common.Ids;
-import org.gatepost.common.Page;
-import org.gatepost.common.Paging;
 import org.gatepost.common.ProblemException;
 import org.gatepost.common.TimeRange;
-import org.gatepost.roster.RosterStats;
-import org.gatepost.roster.RosterStatsService;
 
 /**
  * Every statistics endpoint, for officials, cadres and dashboard API keys, each in its own
@@ -48,7 +39,6 @@ import org.gatepost.roster.RosterStatsService;
 public class StatsResource {
 
     private final StatsService stats;
-    private final RosterStatsService roster;
     private final CurrentCaller caller;
     private final GatepostConfig config;
 
@@ -58,9 +48,8 @@ public class StatsResource {
     @Context
     UriInfo uri;
 
-    StatsResource(StatsService stats, RosterStatsService roster, CurrentCaller caller, GatepostConfig config) {
+    StatsResource(StatsService stats, CurrentCaller caller, GatepostConfig config) {
         this.stats = stats;
-        this.roster = roster;
         this.caller = caller;
         this.config = config;
     }
@@ -117,73 +106,8 @@ public class StatsResource {
                 "referred", "fevers"), rows);
     }
 
-    @GET
-    @Path("/coverage")
-    @Operation(summary = "Every gate below a place at a moment (default: now): its shift, minimum, assigned and on duty")
-    public Response coverage(@QueryParam("placeId") String placeId, @QueryParam("at") String at,
-                             @QueryParam("format") String format) {
-        boolean csv = Csv.wanted(format, headers);
-        RosterStats.Coverage c = roster.coverage(caller.forStatistics(), Ids.require("placeId", placeId),
-                TimeRange.instant("at", at, config.timeZone()));
-        if (!csv) {
-            return Response.ok(c, MediaType.APPLICATION_JSON).build();
-        }
-        List<List<?>> rows = new ArrayList<>();
-        c.checkpoints().forEach(p -> rows.add(nullable(c.at(), p.checkpointId(), p.name(), p.shiftId(), p.startsAt(),
-                p.endsAt(), p.minStaff(), p.assigned(), p.onDuty(), p.status())));
-        return Csv.response("coverage", List.of("at", "checkpointId", "name", "shiftId", "startsAt", "endsAt", "minStaff",
-                "assigned", "onDuty", "status"), rows);
-    }
-
-    @GET
-    @Path("/understaffed")
-    @Operation(summary = "Shifts below their minimum staff in [from, to)")
-    public Response understaffed(@QueryParam("placeId") String placeId, @QueryParam("from") String from,
-                                 @QueryParam("to") String to, @QueryParam("cursor") String cursor,
-                                 @QueryParam("limit") String limit, @QueryParam("format") String format) {
-        boolean csv = Csv.wanted(format, headers);
-        Page<RosterStats.UnderstaffedShift> page = roster.understaffed(caller.forStatistics(),
-                Ids.require("placeId", placeId), range(from, to), Cursor.decodeTimed(cursor), Paging.limit(limit));
-        if (!csv) {
-            return Response.ok(page, MediaType.APPLICATION_JSON).build();
-        }
-        List<List<?>> rows = new ArrayList<>();
-        page.items().forEach(s -> rows.add(List.of(s.shiftId(), s.checkpointId(), s.checkpointName(), s.startsAt(),
-                s.endsAt(), s.minStaff(), s.assigned(), s.checkedIn(), s.missing())));
-        Response.ResponseBuilder response = Response.fromResponse(Csv.response("understaffed", List.of("shiftId",
-                "checkpointId", "checkpointName", "startsAt", "endsAt", "minStaff", "assigned", "checkedIn", "missing"), rows));
-        if (page.nextCursor() != null) {
-            response.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build()
-                    + ">; rel=\"next\"");
-        }
-        return response.build();
-    }
-
-    @GET
-    @Path("/volunteer-hours")
-    @Operation(summary = "Service hours per volunteer and per team for check-ins in [from, to)")
-    public Response volunteerHours(@QueryParam("placeId") String placeId, @QueryParam("from") String from,
-                                   @QueryParam("to") String to, @QueryParam("format") String format) {
-        boolean csv = Csv.wanted(format, headers);
-        RosterStats.VolunteerHours hours = roster.volunteerHours(caller.forStatistics(), Ids.require("placeId", placeId),
-                range(from, to));
-        if (!csv) {
-            return Response.ok(hours, MediaType.APPLICATION_JSON).build();
-        }
-        Map<UUID, String> teamNames = new HashMap<>();
-        hours.teams().forEach(t -> teamNames.put(t.teamId(), t.name()));
-        List<List<?>> rows = new ArrayList<>();
-        hours.volunteers().forEach(v -> rows.add(nullable(v.accountId(), v.name(), v.teamId(),
-                v.teamId() == null ? null : teamNames.get(v.teamId()), v.shifts(), v.hours())));
-        return Csv.response("volunteer-hours", List.of("accountId", "name", "teamId", "team", "shifts", "hours"), rows);
-    }
-
     private TimeRange range(String from, String to) {
         return TimeRange.parse(from, to, config.timeZone());
     }
 
-    /** A CSV row that may hold empty fields. */
-    private static List<Object> nullable(Object... fields) {
-        return Arrays.asList(fields);
-    }
 }

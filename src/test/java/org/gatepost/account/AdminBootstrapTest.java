@@ -13,6 +13,7 @@ import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import org.gatepost.caller.Role;
 import org.gatepost.common.GatepostConfig;
 import org.gatepost.testing.Fixtures;
 import org.junit.jupiter.api.Test;

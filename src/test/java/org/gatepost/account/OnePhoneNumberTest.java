@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.gatepost.caller.Role;
 import org.gatepost.entry.PhoneHasher;
 import org.gatepost.testing.Entries;
 import org.gatepost.testing.Fixtures;

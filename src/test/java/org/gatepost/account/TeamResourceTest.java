@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.gatepost.caller.Role;
 import org.gatepost.testing.Fixtures;
 import org.gatepost.testing.World;
 import org.junit.jupiter.api.BeforeEach;

@@ -92,7 +92,7 @@ class ApiKeyResourceTest {
 
     @Test
     void aKeyStopsWhenItsMakersAccountIsDeactivated() {
-        org.gatepost.account.Account maker = fixtures.account(org.gatepost.account.Role.OFFICIAL, world.county().id, null);
+        org.gatepost.account.Account maker = fixtures.account(org.gatepost.caller.Role.OFFICIAL, world.county().id, null);
         Response created = create(fixtures.token(maker), world.county().id.toString());
         String summary = "/api/v1/stats/summary?placeId=" + world.county().id + "&from=2031-02-01&to=2031-02-02";
         as(created.<String>path("key")).get(summary).then().statusCode(200);

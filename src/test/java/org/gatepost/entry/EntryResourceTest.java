@@ -192,7 +192,7 @@ class EntryResourceTest {
         fixtures.assignment(shift, world.volunteerA(), now.minus(Duration.ofHours(2)), null, null);
         as(volunteer).body(resident(world.checkpointA1())).post("/api/v1/entries").then().statusCode(201)
                 .body("shiftId", equalTo(shift.id.toString()));
-        String colleague = fixtures.token(fixtures.account(org.gatepost.account.Role.VOLUNTEER, world.villageA().id, null));
+        String colleague = fixtures.token(fixtures.account(org.gatepost.caller.Role.VOLUNTEER, world.villageA().id, null));
         as(colleague).body(resident(world.checkpointA1())).post("/api/v1/entries").then().statusCode(201)
                 .body("shiftId", nullValue());
     }

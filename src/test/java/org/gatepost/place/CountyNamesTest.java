@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.gatepost.account.Role;
+import org.gatepost.caller.Role;
 import org.gatepost.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 

@@ -21,7 +21,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.gatepost.account.Account;
-import org.gatepost.account.Role;
+import org.gatepost.caller.Role;
 import org.gatepost.testing.Fixtures;
 import org.gatepost.testing.World;
 import org.junit.jupiter.api.BeforeEach;

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.gatepost.account.Account;
-import org.gatepost.account.Role;
+import org.gatepost.caller.Role;
 import org.gatepost.place.Place;
 import org.gatepost.place.PlaceKind;
 import org.gatepost.testing.Fixtures;

@@ -17,7 +17,7 @@ import org.gatepost.account.Account;
 import org.gatepost.account.AccountRepository;
 import org.gatepost.account.Passwords;
 import org.gatepost.account.Phones;
-import org.gatepost.account.Role;
+import org.gatepost.caller.Role;
 import org.gatepost.account.Team;
 import org.gatepost.account.TeamRepository;
 import org.gatepost.account.TokenIssuer;

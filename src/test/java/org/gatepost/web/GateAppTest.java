@@ -22,7 +22,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.quarkus.test.junit.QuarkusTest;
 import org.gatepost.account.Account;
-import org.gatepost.account.Role;
+import org.gatepost.caller.Role;
 import org.gatepost.roster.Shift;
 import org.gatepost.testing.Api;
 import org.gatepost.testing.Fixtures;

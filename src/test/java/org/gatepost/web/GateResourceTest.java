@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.gatepost.account.Account;
-import org.gatepost.account.Role;
+import org.gatepost.caller.Role;
 import org.gatepost.roster.Shift;
 import org.gatepost.testing.Entries;
 import org.gatepost.testing.Fixtures;

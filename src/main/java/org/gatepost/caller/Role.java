@@ -1,4 +1,4 @@
-package org.gatepost.account;
+package org.gatepost.caller;
 
 /** What an account may do; its scope is always the subtree below its home place. */
 public enum Role {

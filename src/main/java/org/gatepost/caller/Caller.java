@@ -1,4 +1,4 @@
-package org.gatepost.account;
+package org.gatepost.caller;
 
 import java.util.UUID;
 
