@@ -1,8 +1,5 @@
 package org.gatepost.apikey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.gatepost.caller.Caller;
 import org.gatepost.audit.AuditKind;
 import org.gatepost.audit.AuditLog;
+import org.gatepost.common.Digests;
 import org.gatepost.common.GatepostConfig;
 import org.gatepost.common.IfMatch;
 import org.gatepost.common.ProblemException;
@@ -107,11 +105,7 @@ public class ApiKeyService {
     }
 
     static byte[] digest(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256(key);
     }
 
     private ApiKeyView view(ApiKey key, String secret) {

@@ -2,12 +2,9 @@ package org.gatepost.entry;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import org.gatepost.account.Phones;
+import org.gatepost.common.Digests;
 
 /**
  * The digest of an entry as sent, which tells a phone's resend of an entry (200, nothing
@@ -49,11 +46,7 @@ final class ContentDigest {
                 String.valueOf(visitor == null ? null : blankToNull(visitor.name())), String.valueOf(phone),
                 String.valueOf(visitor == null ? null : blankToNull(visitor.plate())))
                 + (version >= 3 ? "\u001f" + request.reasonCode() : "");
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(content);
     }
 
     private static String blankToNull(String value) {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.LaunchMode;
 import io.vertx.ext.web.Router;
+import org.gatepost.common.Digests;
 
 /**
  * Serves the app's service worker ({@code frontend/sw.js}) with its version filled in: a
@@ -68,7 +68,7 @@ public class ServiceWorkerScript {
         if (!shell.find()) {
             throw new IllegalStateException("sw.js has no SHELL list");
         }
-        MessageDigest digest = sha256();
+        MessageDigest digest = Digests.sha256();
         digest.update(template.getBytes(StandardCharsets.UTF_8));
         digest.update(revision.getBytes(StandardCharsets.UTF_8));
         for (String path : shellPaths(shell.group(1))) {
@@ -103,11 +103,4 @@ public class ServiceWorkerScript {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
