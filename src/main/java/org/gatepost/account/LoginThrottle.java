@@ -1,18 +1,14 @@
 package org.gatepost.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.scheduler.Scheduled;
+import org.gatepost.common.Digests;
 import org.gatepost.common.GatepostConfig;
 
 /**
@@ -24,11 +20,11 @@ import org.gatepost.common.GatepostConfig;
 @ApplicationScoped
 public class LoginThrottle {
 
-    private final EntityManager em;
+    private final LoginFailureRepository failures;
     private final GatepostConfig.Login config;
 
-    LoginThrottle(EntityManager em, GatepostConfig config) {
-        this.em = em;
+    LoginThrottle(LoginFailureRepository failures, GatepostConfig config) {
+        this.failures = failures;
         this.config = config.login();
     }
 
@@ -44,77 +40,43 @@ public class LoginThrottle {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Refusal attempt(String phone, String client, Instant now) {
-        byte[] digest = digest(phone);
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('login:' || :client, 0))")
-                .setParameter("client", client)
-                .getSingleResult();
-        Duration fromHere = wait(now, config.maxFailuresPerAddress(), em.createNativeQuery("""
-                SELECT failed_at FROM login_failure
-                WHERE client = :client AND failed_at > :since
-                ORDER BY failed_at DESC OFFSET :skip LIMIT 1
-                """)
-                .setParameter("client", client));
+        byte[] digest = Digests.sha256(phone);
+        Instant since = now.minus(config.window());
+        failures.lockClient(client);
+        Duration fromHere = wait(now, failures.nthNewestFromClient(client, since, config.maxFailuresPerAddress()));
         if (!fromHere.isZero()) {
             return new Refusal("Too many failed sign-ins from your network", fromHere);
         }
-        Duration forPhone = wait(now, config.maxFailures(), em.createNativeQuery("""
-                SELECT failed_at FROM login_failure
-                WHERE phone_digest = :digest AND client = :client AND failed_at > :since
-                ORDER BY failed_at DESC OFFSET :skip LIMIT 1
-                """)
-                .setParameter("digest", digest)
-                .setParameter("client", client));
+        Duration forPhone = wait(now, failures.nthNewestForPhone(digest, client, since, config.maxFailures()));
         if (!forPhone.isZero()) {
             return new Refusal("Too many failed sign-ins for this phone number", forPhone);
         }
-        em.createNativeQuery("INSERT INTO login_failure (phone_digest, client, failed_at) VALUES (:digest, :client, :now)")
-                .setParameter("digest", digest)
-                .setParameter("client", client)
-                .setParameter("now", now)
-                .executeUpdate();
+        failures.insert(digest, client, now);
         return null;
     }
 
     /** The right password: this client's failures for the phone are forgotten, nobody else's. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void succeeded(String phone, String client) {
-        em.createNativeQuery("DELETE FROM login_failure WHERE phone_digest = :digest AND client = :client")
-                .setParameter("digest", digest(phone))
-                .setParameter("client", client)
-                .executeUpdate();
+        failures.deleteForPhone(Digests.sha256(phone), client);
     }
 
     /** Failures older than the window count for nothing; they are not kept. */
     @Scheduled(every = "10m", delayed = "1m")
     @Transactional
     void forgetOldFailures() {
-        em.createNativeQuery("DELETE FROM login_failure WHERE failed_at < :before")
-                .setParameter("before", Instant.now().minus(config.window()))
-                .executeUpdate();
+        failures.deleteOlderThan(Instant.now().minus(config.window()));
     }
 
     /**
-     * How long until fewer than {@code limit} failures remain in the window: until the
-     * limit-th newest leaves it (zero when there are fewer already).
+     * How long until fewer than the limit of failures remain in the window: until the
+     * limit-th newest (given, when there are so many) leaves it.
      */
-    @SuppressWarnings("unchecked")
-    private Duration wait(Instant now, int limit, Query newestFailures) {
-        List<Instant> failure = newestFailures
-                .setParameter("since", now.minus(config.window()))
-                .setParameter("skip", limit - 1)
-                .getResultList();
-        if (failure.isEmpty()) {
+    private Duration wait(Instant now, Optional<Instant> limitthNewest) {
+        if (limitthNewest.isEmpty()) {
             return Duration.ZERO;
         }
-        Duration wait = Duration.between(now, failure.get(0).plus(config.window()));
+        Duration wait = Duration.between(now, limitthNewest.get().plus(config.window()));
         return wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait;
-    }
-
-    private static byte[] digest(String phone) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(phone.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,13 +1,5 @@
 package org.gatepost.apikey;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -24,16 +16,16 @@ import org.gatepost.caller.Role;
 
 /**
  * Signs in a dashboard's API key ("Bearer gpk_..."): checked against PostgreSQL on every
- * request, so a revoked or expired key, or one whose maker's account was deactivated, stops at once. Any other bearer token is left to the
- * JWT provider.
+ * request, so a revoked or expired key, or one whose maker's account was deactivated, stops at
+ * once. Any other bearer token is left to the JWT provider.
  */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
-    private final DataSource database;
+    private final ApiKeyRepository keys;
 
-    ApiKeyIdentityProvider(DataSource database) {
-        this.database = database;
+    ApiKeyIdentityProvider(ApiKeyRepository keys) {
+        this.keys = keys;
     }
 
     @Override
@@ -54,15 +46,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
             return Uni.createFrom().nullItem();
         }
         return context.runBlocking(() -> {
-            Caller caller;
-            try {
-                caller = load(token);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read the API key", e);
-            }
-            if (caller == null) {
-                throw new AuthenticationFailedException("Unknown, revoked or expired API key");
-            }
+            Caller caller = keys.live(ApiKeyService.digest(token))
+                    .map(key -> new Caller(key.id(), key.name(), Role.OFFICIAL, key.placeId(), true))
+                    .orElseThrow(() -> new AuthenticationFailedException("Unknown, revoked or expired API key"));
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal("api-key:" + caller.accountId()))
                     .addCredential(request.getToken())
@@ -70,23 +56,5 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
                     .addAttribute(CurrentCaller.CALLER, caller)
                     .build();
         });
-    }
-
-    private Caller load(String token) throws SQLException {
-        try (Connection connection = database.getConnection();
-             PreparedStatement select = connection.prepareStatement("""
-                     SELECT k.id, k.name, k.place_id FROM api_key k
-                     JOIN account creator ON creator.id = k.created_by AND creator.active
-                     WHERE k.key_digest = ? AND k.revoked_at IS NULL AND k.expires_at > now()
-                     """)) {
-            select.setBytes(1, ApiKeyService.digest(token));
-            try (ResultSet key = select.executeQuery()) {
-                if (!key.next()) {
-                    return null;
-                }
-                return new Caller(key.getObject(1, UUID.class), key.getString(2), Role.OFFICIAL,
-                        key.getObject(3, UUID.class), true);
-            }
-        }
     }
 }

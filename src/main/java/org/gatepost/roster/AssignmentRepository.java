@@ -8,12 +8,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
-import org.gatepost.common.TimeRange;
+import org.gatepost.common.SqlRow;
 
 /**
- * Assignments of volunteers to shifts, in plain SQL: their time range column is what lets
- * PostgreSQL's exclusion constraint refuse double-booking.
+ * Assignments of volunteers to shifts, in plain SQL (rows read by column name): their time
+ * range column is what lets PostgreSQL's exclusion constraint refuse double-booking.
  */
 @ApplicationScoped
 public class AssignmentRepository {
@@ -68,20 +69,20 @@ public class AssignmentRepository {
         return forShifts(List.of(shiftId)).stream().filter(r -> r.volunteerId().equals(volunteerId)).findFirst();
     }
 
-    @SuppressWarnings("unchecked")
     public List<Row> forShifts(Collection<UUID> shiftIds) {
         if (shiftIds.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = em.createNativeQuery("""
+        Query query = SqlRow.query(em, """
                 SELECT a.shift_id, a.volunteer_id, acc.name, a.checked_in_at, a.checked_out_at, a.handover_note
                 FROM assignment a JOIN account acc ON acc.id = a.volunteer_id
                 WHERE a.shift_id IN (:shifts)
                 ORDER BY acc.name, acc.id
                 """)
-                .setParameter("shifts", shiftIds)
-                .getResultList();
-        return rows.stream().map(AssignmentRepository::row).toList();
+                .setParameter("shifts", shiftIds);
+        return SqlRow.list(query).stream().map(r -> new Row(r.uuid("shift_id"), r.uuid("volunteer_id"),
+                r.string("name"), r.instant("checked_in_at"), r.instant("checked_out_at"), r.string("handover_note")))
+                .toList();
     }
 
     public int delete(UUID shiftId, UUID volunteerId) {
@@ -109,9 +110,8 @@ public class AssignmentRepository {
     }
 
     public long checkedIn(UUID shiftId) {
-        return ((Number) em.createNativeQuery("SELECT count(checked_in_at) FROM assignment WHERE shift_id = :shift")
-                .setParameter("shift", shiftId)
-                .getSingleResult()).longValue();
+        return SqlRow.single(SqlRow.query(em, "SELECT count(checked_in_at) AS checked_in FROM assignment WHERE shift_id = :shift")
+                .setParameter("shift", shiftId)).number("checked_in");
     }
 
     /** Moves the shift's assignments to its new time range; the exclusion constraint re-checks them. */
@@ -156,10 +156,9 @@ public class AssignmentRepository {
     }
 
     /** The volunteer's live shifts that end after the given instant, soonest first (at most 50). */
-    @SuppressWarnings("unchecked")
     public List<OwnShift> ownShifts(UUID volunteerId, Instant endingAfter) {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT s.id, s.checkpoint_id, c.name, s.starts_at, s.ends_at, s.min_staff,
+        Query query = SqlRow.query(em, """
+                SELECT s.id AS shift_id, s.checkpoint_id, c.name, s.starts_at, s.ends_at, s.min_staff,
                        a.checked_in_at, a.checked_out_at, a.handover_note
                 FROM assignment a
                 JOIN shift s ON s.id = a.shift_id
@@ -169,21 +168,19 @@ public class AssignmentRepository {
                 LIMIT 50
                 """)
                 .setParameter("volunteer", volunteerId)
-                .setParameter("after", endingAfter)
-                .getResultList();
-        return rows.stream().map(r -> new OwnShift((UUID) r[0], (UUID) r[1], (String) r[2], TimeRange.read(r[3]),
-                TimeRange.read(r[4]), ((Number) r[5]).intValue(), TimeRange.read(r[6]), TimeRange.read(r[7]),
-                (String) r[8])).toList();
+                .setParameter("after", endingAfter);
+        return SqlRow.list(query).stream().map(r -> new OwnShift(r.uuid("shift_id"), r.uuid("checkpoint_id"),
+                r.string("name"), r.instant("starts_at"), r.instant("ends_at"), r.integer("min_staff"),
+                r.instant("checked_in_at"), r.instant("checked_out_at"), r.string("handover_note"))).toList();
     }
 
     /** For each shift, the handover notes of the shift that ended last before it at the same checkpoint. */
-    @SuppressWarnings("unchecked")
     public List<HandoverRow> handoversBefore(Collection<UUID> shiftIds) {
         if (shiftIds.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT s.id, acc.name, a.handover_note, a.checked_out_at
+        Query query = SqlRow.query(em, """
+                SELECT s.id AS for_shift, acc.name, a.handover_note, a.checked_out_at
                 FROM shift s
                 JOIN LATERAL (SELECT p.id FROM shift p
                               WHERE p.checkpoint_id = s.checkpoint_id AND p.cancelled_at IS NULL
@@ -194,13 +191,8 @@ public class AssignmentRepository {
                 WHERE s.id IN (:shifts)
                 ORDER BY a.checked_out_at
                 """)
-                .setParameter("shifts", shiftIds)
-                .getResultList();
-        return rows.stream().map(r -> new HandoverRow((UUID) r[0], (String) r[1], (String) r[2], TimeRange.read(r[3])))
-                .toList();
-    }
-
-    static Row row(Object[] r) {
-        return new Row((UUID) r[0], (UUID) r[1], (String) r[2], TimeRange.read(r[3]), TimeRange.read(r[4]), (String) r[5]);
+                .setParameter("shifts", shiftIds);
+        return SqlRow.list(query).stream().map(r -> new HandoverRow(r.uuid("for_shift"), r.string("name"),
+                r.string("handover_note"), r.instant("checked_out_at"))).toList();
     }
 }

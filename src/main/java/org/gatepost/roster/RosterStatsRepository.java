@@ -10,9 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.gatepost.common.Cursor;
-import org.gatepost.common.TimeRange;
+import org.gatepost.common.SqlRow;
 
-/** The roster's dashboard queries, each one statement over the subtree below a place. */
+/** The roster's dashboard queries, each one statement over the subtree below a place, rows read by column name. */
 @ApplicationScoped
 public class RosterStatsRepository {
 
@@ -34,13 +34,12 @@ public class RosterStatsRepository {
     public record HoursRow(UUID accountId, String name, UUID teamId, String teamName, int shifts, BigDecimal hours) {
     }
 
-    @SuppressWarnings("unchecked")
     public List<CoverageRow> coverage(UUID placeId, Instant at) {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT c.id, c.name, s.id, s.starts_at, s.ends_at, s.min_staff,
-                       count(a.volunteer_id),
+        Query query = SqlRow.query(em, """
+                SELECT c.id AS checkpoint_id, c.name, s.id AS shift_id, s.starts_at, s.ends_at, s.min_staff,
+                       count(a.volunteer_id) AS assigned,
                        count(a.volunteer_id) FILTER (WHERE a.checked_in_at <= :at
-                                                     AND (a.checked_out_at IS NULL OR a.checked_out_at > :at))
+                                                     AND (a.checked_out_at IS NULL OR a.checked_out_at > :at)) AS on_duty
                 FROM place top
                 JOIN place c ON c.path <@ top.path AND c.kind = 'CHECKPOINT' AND c.active
                 LEFT JOIN LATERAL (SELECT * FROM shift
@@ -53,19 +52,17 @@ public class RosterStatsRepository {
                 ORDER BY c.name, c.id
                 """)
                 .setParameter("place", placeId)
-                .setParameter("at", at)
-                .getResultList();
-        return rows.stream().map(r -> new CoverageRow((UUID) r[0], (String) r[1], (UUID) r[2], TimeRange.read(r[3]),
-                TimeRange.read(r[4]), r[5] == null ? null : ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
-                ((Number) r[7]).intValue())).toList();
+                .setParameter("at", at);
+        return SqlRow.list(query).stream().map(r -> new CoverageRow(r.uuid("checkpoint_id"), r.string("name"),
+                r.uuid("shift_id"), r.instant("starts_at"), r.instant("ends_at"), r.integerOrNull("min_staff"),
+                r.integer("assigned"), r.integer("on_duty"))).toList();
     }
 
     /** Shifts overlapping [from, to) below a place that are short of staff as of {@code now}, by start. */
-    @SuppressWarnings("unchecked")
     public List<ShiftStaffRow> understaffed(UUID placeId, Instant from, Instant to, Instant now, Cursor after, int limit) {
-        Query query = em.createNativeQuery("""
-                SELECT s.id, s.checkpoint_id, c.name, s.starts_at, s.ends_at, s.min_staff,
-                       count(a.volunteer_id), count(a.checked_in_at)
+        Query query = SqlRow.query(em, """
+                SELECT s.id AS shift_id, s.checkpoint_id, c.name, s.starts_at, s.ends_at, s.min_staff,
+                       count(a.volunteer_id) AS assigned, count(a.checked_in_at) AS checked_in
                 FROM place top
                 JOIN place c ON c.path <@ top.path AND c.kind = 'CHECKPOINT'
                 JOIN shift s ON s.checkpoint_id = c.id AND s.cancelled_at IS NULL
@@ -85,20 +82,18 @@ public class RosterStatsRepository {
         if (after != null) {
             query.setParameter("afterStart", after.key()).setParameter("afterId", after.id());
         }
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new ShiftStaffRow((UUID) r[0], (UUID) r[1], (String) r[2], TimeRange.read(r[3]),
-                TimeRange.read(r[4]), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
-                ((Number) r[7]).intValue())).toList();
+        return SqlRow.list(query).stream().map(r -> new ShiftStaffRow(r.uuid("shift_id"), r.uuid("checkpoint_id"),
+                r.string("name"), r.instant("starts_at"), r.instant("ends_at"), r.integer("min_staff"),
+                r.integer("assigned"), r.integer("checked_in"))).toList();
     }
 
     /** Hours per volunteer for check-ins in [from, to) at checkpoints below a place. */
-    @SuppressWarnings("unchecked")
     public List<HoursRow> hours(UUID placeId, Instant from, Instant to, Instant now) {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT acc.id, acc.name, t.id, t.name, count(*),
+        Query query = SqlRow.query(em, """
+                SELECT acc.id AS account_id, acc.name, t.id AS team_id, t.name AS team_name, count(*) AS shifts,
                        round(CAST(sum(extract(epoch FROM
                            greatest(least(coalesce(a.checked_out_at, :now), :now, s.ends_at) - a.checked_in_at,
-                                    interval '0'))) / 3600 AS numeric), 2)
+                                    interval '0'))) / 3600 AS numeric), 2) AS hours
                 FROM place top
                 JOIN place c ON c.path <@ top.path AND c.kind = 'CHECKPOINT'
                 JOIN shift s ON s.checkpoint_id = c.id
@@ -112,9 +107,8 @@ public class RosterStatsRepository {
                 .setParameter("place", placeId)
                 .setParameter("from", from)
                 .setParameter("to", to)
-                .setParameter("now", now)
-                .getResultList();
-        return rows.stream().map(r -> new HoursRow((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3],
-                ((Number) r[4]).intValue(), (BigDecimal) r[5])).toList();
+                .setParameter("now", now);
+        return SqlRow.list(query).stream().map(r -> new HoursRow(r.uuid("account_id"), r.string("name"),
+                r.uuid("team_id"), r.string("team_name"), r.integer("shifts"), r.decimal("hours"))).toList();
     }
 }

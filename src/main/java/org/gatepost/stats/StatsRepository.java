@@ -1,7 +1,5 @@
 package org.gatepost.stats;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,24 +14,25 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
-import org.hibernate.Session;
-import org.hibernate.jdbc.ReturningWork;
+import org.gatepost.common.SqlRow;
 
 /**
  * Dashboard figures, read from the hourly and daily counts (never from raw entries). The
  * checkpoints of a subtree are found once through the place tree's ltree path, then handed to
- * PostgreSQL as an array, so that it plans for their true number.
+ * PostgreSQL as one array parameter, so that it plans for their true number. Rows are read by
+ * column name through {@link SqlRow}; an aggregate over no rows is null, which reads as 0.
  */
 @ApplicationScoped
 public class StatsRepository {
 
     private static final String SUMS = """
-            coalesce(sum(h.entries), 0), coalesce(sum(h.persons), 0), coalesce(sum(h.entries_in), 0),
-            coalesce(sum(h.entries_out), 0), coalesce(sum(h.admitted), 0), coalesce(sum(h.refused), 0),
-            coalesce(sum(h.referred), 0), coalesce(sum(h.green), 0), coalesce(sum(h.yellow), 0),
-            coalesce(sum(h.red), 0), coalesce(sum(h.no_phone), 0), coalesce(sum(h.unreadable), 0),
-            coalesce(sum(h.paper_pass), 0), coalesce(sum(h.fevers), 0)
+            sum(h.entries) AS entries, sum(h.persons) AS persons, sum(h.entries_in) AS entries_in,
+            sum(h.entries_out) AS entries_out, sum(h.admitted) AS admitted, sum(h.refused) AS refused,
+            sum(h.referred) AS referred, sum(h.green) AS green, sum(h.yellow) AS yellow,
+            sum(h.red) AS red, sum(h.no_phone) AS no_phone, sum(h.unreadable) AS unreadable,
+            sum(h.paper_pass) AS paper_pass, sum(h.fevers) AS fevers
             """;
 
     private final EntityManager em;
@@ -64,19 +63,17 @@ public class StatsRepository {
      * Which series each checkpoint below the place belongs to: the place itself, or the child
      * of the place on the path down to it.
      */
-    @SuppressWarnings("unchecked")
     public Map<UUID, UUID> seriesOfCheckpoints(UUID placeId, boolean split) {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT c.id, member.id
+        Query query = SqlRow.query(em, """
+                SELECT c.id AS checkpoint_id, member.id AS member_id
                 FROM place top
                 JOIN place c ON c.path <@ top.path AND c.kind = 'CHECKPOINT'
                 JOIN place member ON member.path = %s
                 WHERE top.id = :place
                 """.formatted(split ? "subpath(c.path, 0, nlevel(top.path) + 1)" : "top.path"))
-                .setParameter("place", placeId)
-                .getResultList();
+                .setParameter("place", placeId);
         Map<UUID, UUID> members = new LinkedHashMap<>();
-        rows.forEach(r -> members.put((UUID) r[0], (UUID) r[1]));
+        SqlRow.list(query).forEach(r -> members.put(r.uuid("checkpoint_id"), r.uuid("member_id")));
         return members;
     }
 
@@ -98,8 +95,8 @@ public class StatsRepository {
 
     /** Alerts still open about entries in [from, to) at checkpoints below the place. */
     public long openAlerts(UUID placeId, Instant from, Instant to) {
-        return ((Number) em.createNativeQuery("""
-                SELECT count(*) FROM place top
+        return SqlRow.single(SqlRow.query(em, """
+                SELECT count(*) AS open FROM place top
                 JOIN place c ON c.path <@ top.path AND c.kind = 'CHECKPOINT'
                 JOIN alert a ON a.checkpoint_id = c.id AND a.status = 'OPEN'
                 JOIN entry e ON e.id = a.entry_id AND e.occurred_at >= :from AND e.occurred_at < :to
@@ -107,18 +104,15 @@ public class StatsRepository {
                 """)
                 .setParameter("place", placeId)
                 .setParameter("from", from)
-                .setParameter("to", to)
-                .getSingleResult()).longValue();
+                .setParameter("to", to)).number("open");
     }
 
     /** The place's children, by name, to split a series into. */
-    @SuppressWarnings("unchecked")
     public Map<UUID, String> children(UUID placeId) {
         Map<UUID, String> children = new LinkedHashMap<>();
-        List<Object[]> rows = em.createNativeQuery("SELECT id, name FROM place WHERE parent_id = :place ORDER BY name, id")
-                .setParameter("place", placeId)
-                .getResultList();
-        rows.forEach(r -> children.put((UUID) r[0], (String) r[1]));
+        SqlRow.list(SqlRow.query(em, "SELECT id, name FROM place WHERE parent_id = :place ORDER BY name, id")
+                        .setParameter("place", placeId))
+                .forEach(r -> children.put(r.uuid("id"), r.string("name")));
         return children;
     }
 
@@ -133,58 +127,37 @@ public class StatsRepository {
     }
 
     private Totals totals(String table, String column, Collection<UUID> checkpoints, Object from, Object to) {
-        String sql = "SELECT " + SUMS + " FROM " + table + " h WHERE h.checkpoint_id = ANY (?) AND h." + column
-                + " >= ? AND h." + column + " < ?";
-        return work(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                select.setArray(1, connection.createArrayOf("uuid", checkpoints.toArray()));
-                select.setObject(2, from);
-                select.setObject(3, to);
-                try (ResultSet r = select.executeQuery()) {
-                    r.next();
-                    return new Totals(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6),
-                            r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11), r.getLong(12),
-                            r.getLong(13), r.getLong(14));
-                }
-            }
-        });
+        SqlRow r = SqlRow.single(SqlRow.query(em, "SELECT " + SUMS + " FROM " + table + " h"
+                        + " WHERE h.checkpoint_id = ANY (:checkpoints) AND h." + column + " >= :from AND h." + column + " < :to")
+                .setParameter("checkpoints", checkpoints.toArray(UUID[]::new))
+                .setParameter("from", from)
+                .setParameter("to", to));
+        return new Totals(r.number("entries"), r.number("persons"), r.number("entries_in"), r.number("entries_out"),
+                r.number("admitted"), r.number("refused"), r.number("referred"), r.number("green"), r.number("yellow"),
+                r.number("red"), r.number("no_phone"), r.number("unreadable"), r.number("paper_pass"), r.number("fevers"));
     }
 
     private List<Point> series(String table, String column, Map<UUID, UUID> seriesOfCheckpoints, Object from, Object to,
                                ZoneId zone) {
-        List<Point> points = new ArrayList<>();
         if (seriesOfCheckpoints.isEmpty()) {
-            return points;
+            return new ArrayList<>();
         }
-        String sql = """
-                SELECT m.member, h.%2$s, sum(h.entries), sum(h.persons), sum(h.admitted), sum(h.refused),
-                       sum(h.referred), sum(h.fevers)
-                FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[])) AS m(checkpoint, member)
-                JOIN %1$s h ON h.checkpoint_id = m.checkpoint AND h.%2$s >= ? AND h.%2$s < ?
+        Query query = SqlRow.query(em, """
+                SELECT m.member, h.%2$s AS bucket, sum(h.entries) AS entries, sum(h.persons) AS persons,
+                       sum(h.admitted) AS admitted, sum(h.refused) AS refused, sum(h.referred) AS referred,
+                       sum(h.fevers) AS fevers
+                FROM unnest(CAST(:checkpoints AS uuid[]), CAST(:members AS uuid[])) AS m(checkpoint, member)
+                JOIN %1$s h ON h.checkpoint_id = m.checkpoint AND h.%2$s >= :from AND h.%2$s < :to
                 GROUP BY 1, 2
-                """.formatted(table, column);
-        return work(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                select.setArray(1, connection.createArrayOf("uuid", seriesOfCheckpoints.keySet().toArray()));
-                select.setArray(2, connection.createArrayOf("uuid", seriesOfCheckpoints.values().toArray()));
-                select.setObject(3, from);
-                select.setObject(4, to);
-                try (ResultSet r = select.executeQuery()) {
-                    while (r.next()) {
-                        Instant start = zone == null ? r.getObject(2, OffsetDateTime.class).toInstant()
-                                : r.getObject(2, LocalDate.class).atStartOfDay(zone).toInstant();
-                        points.add(new Point(r.getObject(1, UUID.class), start, r.getLong(3), r.getLong(4), r.getLong(5),
-                                r.getLong(6), r.getLong(7), r.getLong(8)));
-                    }
-                }
-            }
-            return points;
-        });
-    }
-
-    /** Plain JDBC on the transaction's connection: array parameters, and no ORM between rows and sums. */
-    private <T> T work(ReturningWork<T> work) {
-        return em.unwrap(Session.class).doReturningWork(work);
+                """.formatted(table, column))
+                .setParameter("checkpoints", seriesOfCheckpoints.keySet().toArray(UUID[]::new))
+                .setParameter("members", seriesOfCheckpoints.values().toArray(UUID[]::new))
+                .setParameter("from", from)
+                .setParameter("to", to);
+        return new ArrayList<>(SqlRow.list(query).stream().map(r -> new Point(r.uuid("member"),
+                zone == null ? r.instant("bucket") : r.date("bucket").atStartOfDay(zone).toInstant(),
+                r.number("entries"), r.number("persons"), r.number("admitted"), r.number("refused"),
+                r.number("referred"), r.number("fevers"))).toList());
     }
 
     private static OffsetDateTime utc(Instant instant) {
