@@ -1,17 +1,10 @@
 package org.gatepost.account;
 
-import java.security.GeneralSecurityException;
-
 import io.quarkus.elytron.security.common.BcryptUtil;
-import org.wildfly.security.password.PasswordFactory;
-import org.wildfly.security.password.WildFlyElytronPasswordProvider;
-import org.wildfly.security.password.interfaces.BCryptPassword;
-import org.wildfly.security.password.util.ModularCrypt;
 
-/** bcrypt hashing of passwords, with Quarkus' own Elytron implementation. */
+/** bcrypt hashing of passwords, with Quarkus' own Elytron implementation ({@link BcryptUtil}). */
 public final class Passwords {
 
-    private static final WildFlyElytronPasswordProvider PROVIDER = new WildFlyElytronPasswordProvider();
     /** Checked against when the phone number is unknown, so that both cases take as long. */
     private static final String DECOY = hash("no account has this password");
 
@@ -22,14 +15,9 @@ public final class Passwords {
         return BcryptUtil.bcryptHash(password);
     }
 
+    /** Whether the password is the one whose bcrypt hash ({@code $2a$…}, Modular Crypt format) is stored. */
     static boolean matches(String password, String hash) {
-        try {
-            PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT, PROVIDER);
-            BCryptPassword stored = (BCryptPassword) factory.translate(ModularCrypt.decode(hash));
-            return factory.verify(stored, password.toCharArray());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Stored password hash cannot be read", e);
-        }
+        return BcryptUtil.matches(password, hash);
     }
 
     /** Spends the time of one verification without any account to check. */
