@@ -6,11 +6,21 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
 /**
  * CSV for spreadsheets: UTF-8 with a byte-order mark (so that Excel reads Chinese place names
  * correctly), a header row, CRLF line ends, fields quoted where needed.
  */
 public final class Csv {
+
+    /** Quotes a field only where CSV needs it (a comma, quote or line break), as spreadsheets write it. */
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
 
     public static final String MEDIA_TYPE = "text/csv";
 
@@ -32,10 +42,17 @@ public final class Csv {
     }
 
     public static String write(List<String> header, List<List<?>> rows) {
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        line(csv, header);
-        rows.forEach(row -> line(csv, row));
-        return csv.toString();
+        CsvSchema schema = CsvSchema.builder()
+                .addColumns(header, CsvSchema.ColumnType.STRING)
+                .setUseHeader(true)
+                .setLineSeparator("\r\n")
+                .build();
+        List<String[]> fields = rows.stream().map(Csv::fields).toList();
+        try {
+            return "\uFEFF" + MAPPER.writer(schema).writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Strings always make CSV", e);
+        }
     }
 
     /** A download named after the figure, e.g. gatepost-summary.csv. */
@@ -45,23 +62,14 @@ public final class Csv {
                 .build();
     }
 
-    private static void line(StringBuilder csv, List<?> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            Object field = fields.get(i);
+    /**
+     * The row as text: nothing for null, and text that a spreadsheet would run as a formula
+     * (starting with = + - or @) behind an apostrophe. Numbers and dates are left as they are.
+     */
+    static String[] fields(List<?> row) {
+        return row.stream().map(field -> {
             String text = field == null ? "" : field.toString();
-            if (field instanceof String && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-                // A spreadsheet would run it as a formula.
-                text = "'" + text;
-            }
-            if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-                csv.append('"').append(text.replace("\"", "\"\"")).append('"');
-            } else {
-                csv.append(text);
-            }
-        }
-        csv.append("\r\n");
+            return field instanceof String && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        }).toArray(String[]::new);
     }
 }
