@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -107,36 +106,23 @@ public class StatsService {
                 TimeRange.local(range.to(), zone), series);
     }
 
-    /**
-     * Whole local days from the daily counts, the hours at either edge from the hourly ones:
-     * a county's month is then some thousand rows, not hundreds of thousands.
-     */
+    /** Whole local days from the daily counts, the hours at either edge from the hourly ones. */
     private StatsRepository.Totals totals(java.util.Collection<UUID> checkpoints, TimeRange range) {
-        ZonedDateTime from = range.from().atZone(zone);
-        LocalDate firstDay = from.toLocalDate().atStartOfDay(zone).equals(from) ? from.toLocalDate() : from.toLocalDate().plusDays(1);
-        LocalDate endDay = range.to().atZone(zone).toLocalDate();
-        if (!endDay.isAfter(firstDay)) {
+        Buckets.DaySplit split = Buckets.split(range, zone);
+        if (!split.hasDays()) {
             return stats.hourlyTotals(checkpoints, range.from(), range.to());
         }
-        Instant daysFrom = firstDay.atStartOfDay(zone).toInstant();
-        Instant daysTo = endDay.atStartOfDay(zone).toInstant();
-        return stats.dailyTotals(checkpoints, firstDay, endDay)
-                .plus(stats.hourlyTotals(checkpoints, range.from(), daysFrom))
-                .plus(stats.hourlyTotals(checkpoints, daysTo, range.to()));
+        return stats.dailyTotals(checkpoints, split.firstDay(), split.endDay())
+                .plus(stats.hourlyTotals(checkpoints, split.from(), split.daysFrom()))
+                .plus(stats.hourlyTotals(checkpoints, split.daysTo(), split.to()));
     }
 
     private LocalDate localDate(Instant instant) {
         return instant.atZone(zone).toLocalDate();
     }
 
-    /** The range widened to whole buckets: counts are kept per hour, days start at local midnight. */
     TimeRange widen(TimeRange range, Bucket bucket) {
-        ChronoUnit unit = bucket == Bucket.DAY ? ChronoUnit.DAYS : ChronoUnit.HOURS;
-        ZonedDateTime from = range.from().atZone(zone).truncatedTo(unit);
-        ZonedDateTime to = range.to().atZone(zone);
-        ZonedDateTime toFloor = to.truncatedTo(unit);
-        ZonedDateTime end = toFloor.equals(to) ? to : toFloor.plus(1, unit);
-        return new TimeRange(from.toInstant(), end.toInstant());
+        return Buckets.widen(range, bucket, zone);
     }
 
     private List<Instant> starts(TimeRange range, Bucket bucket) {
