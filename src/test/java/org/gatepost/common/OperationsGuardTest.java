@@ -3,25 +3,14 @@ package org.gatepost.common;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 /** Metrics and API documentation where they are not configured open: nothing to a passer-by. */
 @QuarkusTest
-@TestProfile(OperationsGuardTest.Closed.class)
+@TestProfile(AsInProduction.class)
 class OperationsGuardTest {
-
-    /** As in production: no scraper token, documentation not public. */
-    public static class Closed implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("gatepost.operations.metrics-token", "", "gatepost.operations.public-api-docs", "false");
-        }
-    }
 
     @Test
     void metricsAreNotServedWithoutAScraperToken() {
