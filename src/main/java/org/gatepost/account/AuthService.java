@@ -28,9 +28,11 @@ public class AuthService {
     private final SignInGate gate;
     private final TokenIssuer tokens;
     private final GatepostConfig config;
+    private final SignInMetrics metrics;
 
     AuthService(AccountRepository accounts, LoginThrottle throttle, PasswordCheck passwords, SignInGate gate,
-                TokenIssuer tokens, GatepostConfig config, AuditLog audit) {
+                TokenIssuer tokens, GatepostConfig config, AuditLog audit, SignInMetrics metrics) {
+        this.metrics = metrics;
         this.audit = audit;
         this.accounts = accounts;
         this.throttle = throttle;
@@ -52,12 +54,14 @@ public class AuthService {
             Candidate candidate = QuarkusTransaction.requiringNew().call(() -> {
                 LoginThrottle.Refusal refusal = throttle.attempt(phone, client, now);
                 if (refusal != null) {
+                    metrics.throttledBy(refusal.limit());
                     throw tooMany(refusal);
                 }
                 return accounts.findByPhone(phone).map(a -> new Candidate(a.id, a.passwordHash)).orElse(null);
             });
             // The attempt is already recorded as a failure; only the right password takes it back.
             if (!passwords.matches(request.password(), candidate == null ? null : candidate.passwordHash())) {
+                metrics.failed(SignInMetrics.Failure.BAD_CREDENTIALS);
                 throw ProblemException.unauthorized(WRONG);
             }
             Account account = QuarkusTransaction.requiringNew().call(() -> {
@@ -73,10 +77,12 @@ public class AuthService {
             });
             if (account == null) {
                 // The password was changed while it was being checked.
+                metrics.failed(SignInMetrics.Failure.PASSWORD_CHANGED);
                 throw ProblemException.unauthorized(WRONG);
             }
             if (!account.active) {
                 // Only someone who knows the password learns this.
+                metrics.failed(SignInMetrics.Failure.DEACTIVATED);
                 throw ProblemException.unauthorized("This account is deactivated; ask your village cadre or administrator");
             }
             TokenIssuer.Token token = tokens.issue(account, now);

@@ -28,8 +28,8 @@ public class LoginThrottle {
         this.config = config.login();
     }
 
-    /** Why a client must wait, and how long before it may try again. */
-    public record Refusal(String reason, Duration retryAfter) {
+    /** Why a client must wait, how long before it may try again, and which limit held. */
+    public record Refusal(String reason, Duration retryAfter, SignInMetrics.Limit limit) {
     }
 
     /**
@@ -45,11 +45,11 @@ public class LoginThrottle {
         failures.lockClient(client);
         Duration fromHere = wait(now, failures.nthNewestFromClient(client, since, config.maxFailuresPerAddress()));
         if (!fromHere.isZero()) {
-            return new Refusal("Too many failed sign-ins from your network", fromHere);
+            return new Refusal("Too many failed sign-ins from your network", fromHere, SignInMetrics.Limit.ADDRESS);
         }
         Duration forPhone = wait(now, failures.nthNewestForPhone(digest, client, since, config.maxFailures()));
         if (!forPhone.isZero()) {
-            return new Refusal("Too many failed sign-ins for this phone number", forPhone);
+            return new Refusal("Too many failed sign-ins for this phone number", forPhone, SignInMetrics.Limit.PHONE);
         }
         failures.insert(digest, client, now);
         return null;

@@ -20,8 +20,10 @@ public class SignInGate {
 
     private final Semaphore permits;
     private final Duration queueWait;
+    private final SignInMetrics metrics;
 
-    SignInGate(GatepostConfig config) {
+    SignInGate(GatepostConfig config, SignInMetrics metrics) {
+        this.metrics = metrics;
         this.permits = new Semaphore(config.login().parallel(), true);
         this.queueWait = config.login().queueWait();
     }
@@ -35,6 +37,7 @@ public class SignInGate {
             admitted = false;
         }
         if (!admitted) {
+            metrics.failed(SignInMetrics.Failure.BUSY);
             throw ProblemException.unavailable("Too many people are signing in at this moment; try again in a second", 1);
         }
         try {

@@ -1,6 +1,8 @@
 package org.gatepost.entry;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -9,6 +11,7 @@ import jakarta.persistence.Query;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import org.gatepost.common.Cursor;
+import org.gatepost.common.SqlRow;
 
 /** Every query about alerts. */
 @ApplicationScoped
@@ -54,6 +57,14 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                 .setParameter("place", placeId)
                 .getResultList();
         return Set.copyOf(ids);
+    }
+
+    /** How many alerts are open, per kind (kinds without any are absent). */
+    public Map<AlertKind, Long> openByKind() {
+        Map<AlertKind, Long> open = new EnumMap<>(AlertKind.class);
+        SqlRow.list(SqlRow.query(getEntityManager(), "SELECT kind, count(*) AS open FROM alert WHERE status = 'OPEN' GROUP BY kind"))
+                .forEach(r -> open.put(AlertKind.valueOf(r.string("kind")), r.number("open")));
+        return open;
     }
 
     public Alert forEntry(UUID entryId) {
