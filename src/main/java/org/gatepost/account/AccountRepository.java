@@ -10,6 +10,7 @@ import jakarta.persistence.Query;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import org.gatepost.caller.Role;
 import org.gatepost.common.Cursor;
+import org.gatepost.common.SqlRow;
 
 /** Every query about accounts. */
 @ApplicationScoped
@@ -54,5 +55,24 @@ public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
             query.setParameter("place", placeId);
         }
         return query.getResultList();
+    }
+
+    /** An account's id and its phone as stored. */
+    public record StoredPhone(UUID id, String phone) {
+    }
+
+    /** Every account's phone as stored, oldest account first. */
+    public List<StoredPhone> storedPhones() {
+        return SqlRow.list(SqlRow.query(getEntityManager(), "SELECT id, phone FROM account ORDER BY created_at, id"))
+                .stream().map(r -> new StoredPhone(r.uuid("id"), r.string("phone"))).toList();
+    }
+
+    /** Rewrites a phone in place, as a change of the account (its version moves on). */
+    public void rewritePhone(UUID id, String phone) {
+        getEntityManager().createNativeQuery(
+                        "UPDATE account SET phone = :phone, version = version + 1, updated_at = now() WHERE id = :id")
+                .setParameter("phone", phone)
+                .setParameter("id", id)
+                .executeUpdate();
     }
 }

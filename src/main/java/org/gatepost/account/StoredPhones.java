@@ -8,8 +8,6 @@ import java.util.UUID;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
@@ -23,10 +21,10 @@ import org.gatepost.common.ProblemException;
 @ApplicationScoped
 public class StoredPhones {
 
-    private final EntityManager em;
+    private final AccountRepository accounts;
 
-    StoredPhones(EntityManager em) {
-        this.em = em;
+    StoredPhones(AccountRepository accounts) {
+        this.accounts = accounts;
     }
 
     /** After the settings are checked, before the first administrator and demo data are made. */
@@ -41,14 +39,12 @@ public class StoredPhones {
      */
     @Transactional
     public int canonicalise(String region) {
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("SELECT id, phone FROM account ORDER BY created_at, id", Tuple.class)
-                .getResultList();
-        Set<String> taken = new HashSet<>(rows.stream().map(r -> r.get("phone", String.class)).toList());
+        List<AccountRepository.StoredPhone> rows = accounts.storedPhones();
+        Set<String> taken = new HashSet<>(rows.stream().map(AccountRepository.StoredPhone::phone).toList());
         int changed = 0;
-        for (Tuple row : rows) {
-            UUID id = row.get("id", UUID.class);
-            String stored = row.get("phone", String.class);
+        for (AccountRepository.StoredPhone row : rows) {
+            UUID id = row.id();
+            String stored = row.phone();
             String canonical;
             try {
                 canonical = Phones.normalize("phone", stored, region);
@@ -65,10 +61,7 @@ public class StoredPhones {
                         + "administrator decides whose it is", id, Phones.mask(stored));
                 continue;
             }
-            em.createNativeQuery("UPDATE account SET phone = :phone, version = version + 1, updated_at = now() WHERE id = :id")
-                    .setParameter("phone", canonical)
-                    .setParameter("id", id)
-                    .executeUpdate();
+            accounts.rewritePhone(id, canonical);
             taken.remove(stored);
             changed++;
         }
