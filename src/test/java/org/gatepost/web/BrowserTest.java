@@ -110,6 +110,15 @@ abstract class BrowserTest {
         assertAccessible(app.page(), screen);
     }
 
+    /**
+     * Waits until the screen shows no "Loading…" (in any of the three languages): every part of
+     * it has its data, so that what is checked is what a user reads.
+     */
+    static void waitUntilLoaded(com.microsoft.playwright.Page page) {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                page.locator("#view").getByText(java.util.regex.Pattern.compile("^(Loading…|载入中…|載入中…)$"))).hasCount(0);
+    }
+
     static void assertAccessible(com.microsoft.playwright.Page page, String screen) {
         Object overflow = page.evaluate("() => [...document.querySelectorAll('body *')]"
                 // Inside an SVG drawing, what passes its edge is clipped by it, not scrolled to.

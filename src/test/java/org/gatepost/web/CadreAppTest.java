@@ -334,8 +334,7 @@ class CadreAppTest extends BrowserTest {
         for (String screen : List.of("now", "alerts", "board", "entries", "people", "print")) {
             cadre.go(screen);
             cadre.$("#view > section h1").first().waitFor();
-            cadre.page().waitForLoadState();
-            cadre.page().waitForTimeout(500);
+            waitUntilLoaded(cadre.page());
             assertAccessible(cadre, screen + " (desktop)");
         }
         cadre.go("now");

@@ -186,7 +186,7 @@ class OfficialAppTest extends BrowserTest {
         for (String screen : List.of("dashboard", "coverage", "keys")) {
             official.go(screen);
             official.$("#view > section h1").first().waitFor();
-            official.page().waitForTimeout(800);
+            waitUntilLoaded(official.page());
             assertAccessible(official, screen + " (phone)");
         }
         official.screenshot("keys-phone");
