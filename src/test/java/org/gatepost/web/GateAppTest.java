@@ -381,7 +381,9 @@ class GateAppTest extends BrowserTest {
 
     @Test
     void showsMyShiftWithColleaguesHandoverAndChecksInAndOut() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // The "now" the shift was made with: a fresh one may be a second later under load, and
+        // the earlier shift would then end after this one starts and not be the one before it.
+        Instant now = shift.startsAt.plus(Duration.ofHours(1));
         Shift earlier = fixtures.shift(w.checkpointA1(), now.minus(Duration.ofHours(7)), now.minus(Duration.ofHours(1)), 2);
         Account previous = fixtures.account(Role.VOLUNTEER, w.villageA().id, w.teamA().id);
         fixtures.assignment(earlier, previous, now.minus(Duration.ofHours(7)), now.minus(Duration.ofHours(1)), "東口的燈壞了");
