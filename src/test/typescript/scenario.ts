@@ -17,6 +17,14 @@ function check(condition: boolean, what: string): void {
     console.log(`  ok: ${what}`);
 }
 
+/** A value the contract allows to be null (an administrator has no home place), required here. */
+function present<T>(value: T | null | undefined, what: string): T {
+    if (value === null || value === undefined) {
+        throw new Error(`scenario: ${what} is missing`);
+    }
+    return value;
+}
+
 async function signIn(phone: string, password: string = demoPassword): Promise<{ config: Configuration; login: LoginResponse }> {
     const login = await new SignInApi(new Configuration({ basePath: base })).login({ loginRequest: { phone, password } });
     return { config: new Configuration({ basePath: base, accessToken: async () => login.token }), login };
@@ -47,7 +55,7 @@ function entry(checkpointId: string, partySize = 1): EntryRequest {
 async function main(): Promise<void> {
     // The cadre of 西演村 signs in and lists the village's gates.
     const cadre = await signIn('13900000010');
-    const village = cadre.login.account.placeId;
+    const village = present(cadre.login.account.placeId, "the cadre's village");
     const gates = (await new PlacesApi(cadre.config).listPlaces({ parentId: village })).items
         .filter(p => p.kind === 'CHECKPOINT');
     check(gates.length > 0, `the cadre sees ${gates.length} gates`);
@@ -91,7 +99,7 @@ async function main(): Promise<void> {
 
     // The county official reads the summary and the coverage.
     const official = await signIn('13900000001');
-    const county = official.login.account.placeId;
+    const county = present(official.login.account.placeId, "the official's county");
     const statistics = new StatisticsApi(official.config);
     const summary = await statistics.getSummary({ placeId: county, from: new Date(Date.now() - 2 * 3_600_000),
         to: new Date(Date.now() + 3_600_000) });

@@ -21,8 +21,9 @@ public final class RosterStats {
      * One gate at that moment. {@code status} counts volunteers on duty for a moment that has
      * come, and volunteers assigned for one still ahead.
      */
-    public record CheckpointCoverage(UUID checkpointId, String name, UUID shiftId, OffsetDateTime startsAt,
-                                     OffsetDateTime endsAt, Integer minStaff, int assigned, int onDuty,
+    public record CheckpointCoverage(UUID checkpointId, String name, @Schema(nullable = true) UUID shiftId,
+                                     @Schema(nullable = true) OffsetDateTime startsAt, @Schema(nullable = true) OffsetDateTime endsAt,
+                                     @Schema(nullable = true) Integer minStaff, int assigned, int onDuty,
                                      CoverageStatus status) {
     }
 
@@ -43,7 +44,7 @@ public final class RosterStats {
     }
 
     @Schema(name = "VolunteerHoursOfVolunteer")
-    public record Volunteer(UUID accountId, String name, UUID teamId, int shifts, BigDecimal hours) {
+    public record Volunteer(UUID accountId, String name, @Schema(nullable = true) UUID teamId, int shifts, BigDecimal hours) {
     }
 
     @Schema(name = "VolunteerHoursOfTeam")

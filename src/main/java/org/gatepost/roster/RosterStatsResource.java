@@ -167,6 +167,7 @@ public class RosterStatsResource {
 
     /** The page's schema in the document: a generic Page cannot be named in an annotation. */
     @Schema(name = "PageUnderstaffedShift")
-    private record UnderstaffedPage(@Schema(required = true) List<RosterStats.UnderstaffedShift> items, String nextCursor) {
+    private record UnderstaffedPage(@Schema(required = true) List<RosterStats.UnderstaffedShift> items,
+                                    @Schema(required = true, nullable = true) String nextCursor) {
     }
 }

@@ -39,7 +39,6 @@ import org.gatepost.client.model.HealthCode;
 import org.gatepost.client.model.HealthCodeRead;
 import org.gatepost.client.model.LoginRequest;
 import org.gatepost.client.model.MyShiftView;
-import org.gatepost.client.model.PagePlaceView;
 import org.gatepost.client.model.PlaceKind;
 import org.gatepost.client.model.Problem;
 import org.gatepost.client.model.ShiftView;
