@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class PlatformTest {
 
     @Test
-    void openApiDescribesEveryEndpointWithASummaryAndItsProblems() {
+    void openApiDescribesEveryEndpointWithItsNameRolesAndProblems() {
         JsonPath document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
         for (String path : new String[] {"/api/v1/auth/login", "/api/v1/me", "/api/v1/places", "/api/v1/places/{id}",
@@ -40,6 +40,7 @@ class PlatformTest {
                 String name = method + " " + path;
                 assertNotNull(operation.get("summary"), name + " has a summary");
                 assertNotNull(operation.get("operationId"), name + " has an operationId");
+                assertNotNull(operation.get("description"), name + " has a description naming its roles");
                 @SuppressWarnings("unchecked")
                 Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
                 boolean isPublic = java.util.List.of().equals(operation.get("security"));
