@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,12 +21,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatepost.caller.Role;
 import org.gatepost.caller.CurrentCaller;
 import org.gatepost.common.Cursor;
 import org.gatepost.common.IfMatch;
-import org.gatepost.common.Ids;
 import org.gatepost.common.Page;
 import org.gatepost.common.Paging;
 
@@ -44,23 +51,31 @@ public class AccountResource {
     }
 
     @GET
-    @Operation(summary = "Accounts whose home lies at or below a place (default: your home place)")
-    public Page<AccountView> list(@QueryParam("placeId") String placeId,
-                                  @QueryParam("cursor") String cursor,
-                                  @QueryParam("limit") String limit) {
-        return service.list(caller.get(), Ids.parse("placeId", placeId), Cursor.decode(cursor), Paging.limit(limit));
+    @Operation(operationId = "listAccounts", summary = "Accounts whose home lies at or below a place (default: your home place)",
+            description = "Roles: ADMIN, OFFICIAL, CADRE. Pages by cursor: pass nextCursor back as cursor.")
+    public Page<AccountView> list(@QueryParam("placeId") @Parameter(description = "The place (default: your home place)") UUID placeId,
+                                  @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
+                                  @QueryParam("limit") @Parameter(description = Paging.LIMIT_DESCRIPTION)
+                                  @Min(value = 1, message = Paging.LIMIT_RANGE) @Max(value = Paging.MAX_LIMIT, message = Paging.LIMIT_RANGE)
+                                  Integer limit) {
+        return service.list(caller.get(), placeId, Cursor.decode(cursor), Paging.limit(limit));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One account in your area")
+    @Operation(operationId = "getAccount", summary = "One account in your area", description = "Roles: ADMIN, OFFICIAL, CADRE.")
     public AccountView get(@PathParam("id") UUID id) {
         return service.get(caller.get(), id);
     }
 
     @POST
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_CADRE})
-    @Operation(summary = "Create an account (admins: any; cadres: volunteers of their village)")
+    @Operation(operationId = "createAccount", summary = "Create an account (admins: any; cadres: volunteers of their village)",
+            description = "Roles: ADMIN, CADRE.")
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "The new account's address",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
     public Response create(@NotNull @Valid CreateAccountRequest request) {
         AccountView created = service.create(caller.get(), request);
         return Response.created(URI.create("/api/v1/accounts/" + created.id())).entity(created).build();
@@ -69,8 +84,11 @@ public class AccountResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_CADRE})
-    @Operation(summary = "Rename, set the password, change the team, or (de)activate an account")
-    public AccountView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    @Operation(operationId = "updateAccount", summary = "Rename, set the password, change the team, or (de)activate an account",
+            description = "Roles: ADMIN, CADRE (volunteers of their village). If-Match with the account's ETag refuses (412) "
+                    + "a write to a newer version.")
+    public AccountView update(@PathParam("id") UUID id,
+                              @HeaderParam("If-Match") @Parameter(description = IfMatch.DESCRIPTION) String ifMatch,
                               @NotNull @Valid UpdateAccountRequest request) {
         return service.update(caller.get(), id, request, IfMatch.parse(ifMatch));
     }

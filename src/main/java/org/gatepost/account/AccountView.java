@@ -13,8 +13,8 @@ public record AccountView(
         @Schema(description = "In E.164, whole to the account itself, admins and the cadre of its village; otherwise only the last four digits, as *** 5678")
         String phone,
         Role role,
-        UUID placeId,
-        UUID teamId,
+        @Schema(nullable = true) UUID placeId,
+        @Schema(nullable = true) UUID teamId,
         boolean active,
         long version) implements Versioned {
 

@@ -35,8 +35,10 @@ public class AuthResource {
     @Path("/login")
     @PermitAll
     @SecurityRequirements
-    @Operation(summary = "Sign in with phone number and password; returns a bearer token")
-    @APIResponse(responseCode = "200", description = "Signed in")
+    @Operation(operationId = "login", summary = "Sign in with phone number and password; returns a bearer token",
+            description = "Public. The token goes in 'Authorization: Bearer' on every other call until it expires.")
+    @APIResponse(responseCode = "200", description = "Signed in",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoginResponse.class)))
     @APIResponse(responseCode = "401", description = "Wrong phone number or password",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many failed attempts for this phone number, or from this "

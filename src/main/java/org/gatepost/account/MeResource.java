@@ -25,7 +25,7 @@ public class MeResource {
     }
 
     @GET
-    @Operation(summary = "Your own account")
+    @Operation(operationId = "getMe", summary = "Your own account", description = "Roles: any signed-in account.")
     public AccountView me() {
         return service.me(caller.get());
     }

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
  * volunteer out of their team.
  */
 public record UpdateAccountRequest(
-        @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+        @Size(min = 1, max = 100) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") String name,
         @Size(min = 8, max = 72) String password,
         Boolean active,
         @JsonDeserialize(using = ClearableId.class) Optional<UUID> teamId) {

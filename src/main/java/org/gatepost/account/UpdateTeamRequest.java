@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 
 /** Changes to a team; absent fields stay. {@code "leaderId": null} leaves the team without a leader. */
 public record UpdateTeamRequest(
-        @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+        @Size(min = 1, max = 100) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") String name,
         @JsonDeserialize(using = ClearableId.class) Optional<UUID> leaderId,
         Boolean active) {
 }

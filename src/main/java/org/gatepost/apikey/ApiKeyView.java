@@ -8,10 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.gatepost.common.Versioned;
 
 /** A key as listed; {@code key} is present only in the answer that created it. */
-public record ApiKeyView(UUID id, String name, UUID placeId, OffsetDateTime createdAt, OffsetDateTime expiresAt,
-                         boolean revoked,
+public record ApiKeyView(@Schema(required = true) UUID id, @Schema(required = true) String name,
+                         @Schema(required = true) UUID placeId, @Schema(required = true) OffsetDateTime createdAt,
+                         @Schema(required = true) OffsetDateTime expiresAt, @Schema(required = true) boolean revoked,
                          @JsonInclude(JsonInclude.Include.NON_NULL)
                          @Schema(description = "The secret, shown this once: send it as 'Authorization: Bearer <key>'")
                          String key,
-                         long version) implements Versioned {
+                         @Schema(required = true) long version) implements Versioned {
 }

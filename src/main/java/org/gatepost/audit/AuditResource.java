@@ -10,10 +10,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatepost.common.Cursor;
-import org.gatepost.common.GatepostConfig;
 import org.gatepost.common.Page;
 import org.gatepost.common.Paging;
 import org.gatepost.common.ProblemException;
@@ -21,46 +24,38 @@ import org.gatepost.common.TimeRange;
 
 @Path("/api/v1/audit-events")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit log", description = "Security events, for administrators")
+@Tag(name = "Audit log")
 @RolesAllowed("ADMIN") // Role.NAME_ADMIN; a literal keeps audit/ free of account/
 public class AuditResource {
 
     private static final Duration DEFAULT_SPAN = Duration.ofDays(7);
 
     private final AuditService service;
-    private final GatepostConfig config;
 
-    AuditResource(AuditService service, GatepostConfig config) {
+    AuditResource(AuditService service) {
         this.service = service;
-        this.config = config;
     }
 
     @GET
-    @Operation(summary = "Security events, newest first (keyset pages); by default the last 7 days")
-    public Page<AuditEventView> list(@QueryParam("from") String from, @QueryParam("to") String to,
-                                     @QueryParam("kind") String kind, @QueryParam("cursor") String cursor,
-                                     @QueryParam("limit") String limit) {
-        Instant end = TimeRange.instant("to", to, config.timeZone());
-        Instant start = TimeRange.instant("from", from, config.timeZone());
-        end = end == null ? Instant.now().plusSeconds(1) : end;
-        start = start == null ? end.minus(DEFAULT_SPAN) : start;
+    @Operation(operationId = "listAuditEvents", summary = "Security events, newest first (keyset pages); by default the last 7 days",
+            description = "Roles: ADMIN. Pages by cursor: pass nextCursor back as cursor.")
+    public Page<AuditEventView> list(@QueryParam("from") @Parameter(description = "Start, included (default: 7 days before to); "
+                                             + "an instant with offset or a date") Instant from,
+                                     @QueryParam("to") @Parameter(description = "End, excluded (default: now); an instant "
+                                             + "with offset or a date") Instant to,
+                                     @QueryParam("kind") @Parameter(description = "Only events of this kind") AuditKind kind,
+                                     @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
+                                     @QueryParam("limit") @Parameter(description = Paging.LIMIT_DESCRIPTION)
+                                     @Min(value = 1, message = Paging.LIMIT_RANGE) @Max(value = Paging.MAX_LIMIT, message = Paging.LIMIT_RANGE)
+                                     Integer limit) {
+        Instant end = to == null ? Instant.now().plusSeconds(1) : to;
+        Instant start = from == null ? end.minus(DEFAULT_SPAN) : from;
         if (!end.isAfter(start)) {
             throw ProblemException.invalid("to", "must be after from");
         }
         if (Duration.between(start, end).compareTo(TimeRange.LONGEST) > 0) {
             throw ProblemException.invalid("to", "at most " + TimeRange.LONGEST.toDays() + " days after from");
         }
-        return service.page(start, end, kind(kind), Cursor.decodeTimed(cursor), Paging.limit(limit));
-    }
-
-    private static AuditKind kind(String kind) {
-        if (kind == null || kind.isBlank()) {
-            return null;
-        }
-        try {
-            return AuditKind.valueOf(kind.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("kind", "must be one of " + java.util.Arrays.toString(AuditKind.values()));
-        }
+        return service.page(start, end, kind, Cursor.decodeTimed(cursor), Paging.limit(limit));
     }
 }

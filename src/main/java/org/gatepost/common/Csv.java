@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * CSV for spreadsheets: UTF-8 with a byte-order mark (so that Excel reads Chinese place names
@@ -27,14 +28,18 @@ public final class Csv {
     private Csv() {
     }
 
+    /** The {@code format} query parameter; its constants are spelled as on the wire. */
+    @Schema(name = "ResponseFormat")
+    public enum Format {
+        json, csv
+    }
+
+    public static final String FORMAT_DESCRIPTION = "csv for a spreadsheet (as does 'Accept: text/csv'); json by default";
+
     /** Whether the caller asked for CSV: {@code format=csv}, or an Accept header preferring text/csv. */
-    public static boolean wanted(String format, HttpHeaders headers) {
-        if (format != null && !format.isBlank()) {
-            return switch (format.trim().toLowerCase()) {
-                case "csv" -> true;
-                case "json" -> false;
-                default -> throw ProblemException.invalid("format", "must be json or csv");
-            };
+    public static boolean wanted(Format format, HttpHeaders headers) {
+        if (format != null) {
+            return format == Format.csv;
         }
         List<MediaType> accepted = headers.getAcceptableMediaTypes();
         return !accepted.isEmpty() && accepted.get(0).isCompatible(MediaType.valueOf(MEDIA_TYPE))

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 public final class IfMatch {
 
     public static final IfMatch ANY = new IfMatch(null);
+    public static final String DESCRIPTION = "The ETag of the version your change is based on; a newer stored version "
+            + "answers 412. Without it the write applies to any version";
     private static final Pattern TAG = Pattern.compile("\\s*(W/)?\"([^\"]*)\"\\s*");
 
     /** null: any version. */

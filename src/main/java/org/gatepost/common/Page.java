@@ -2,9 +2,12 @@ package org.gatepost.common;
 
 import java.util.List;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list, with the cursor that fetches the next one (null on the last page). */
-public record Page<T>(List<T> items, String nextCursor) {
+public record Page<T>(List<T> items,
+                      @Schema(nullable = true, description = "Pass it as cursor for the next page; null on the last page")
+                      String nextCursor) {
 
     /**
      * A page from rows fetched with {@code limit + 1}: the extra row only tells that there is

@@ -1,26 +1,18 @@
 package org.gatepost.common;
 
-/** Reads the {@code limit} of a list: 50 unless given, at most 500. */
+/** The {@code limit} of a list: 50 unless given, at most 500 (bean validation on the parameter). */
 public final class Paging {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+    /** The message of both bounds, in constraint annotations on {@code limit} parameters. */
+    public static final String LIMIT_RANGE = "must be a whole number from 1 to 500";
+    public static final String LIMIT_DESCRIPTION = "How many items at most (1 to 500, default 50)";
 
     private Paging() {
     }
 
-    public static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    public static int limit(Integer limit) {
+        return limit == null ? DEFAULT_LIMIT : limit;
     }
 }

@@ -9,9 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 public record Problem(
-        @Schema(example = "urn:gatepost:problem:invalid-input") String type,
-        @Schema(example = "Invalid input") String title,
-        @Schema(example = "400") int status,
+        @Schema(required = true, example = "urn:gatepost:problem:invalid-input",
+                description = "What kind of problem: urn:gatepost:problem:..., or about:blank") String type,
+        @Schema(required = true, example = "Invalid input") String title,
+        @Schema(required = true, example = "400") int status,
         @Schema(example = "name: must not be blank") String detail,
         @Schema(description = "For invalid input: each field or rule that was broken") List<FieldError> errors) {
 
@@ -19,6 +20,7 @@ public record Problem(
 
     /** One broken field or rule. */
     @Schema(name = "FieldError")
-    public record FieldError(@Schema(example = "name") String field, @Schema(example = "must not be blank") String message) {
+    public record FieldError(@Schema(required = true, example = "name") String field,
+                             @Schema(required = true, example = "must not be blank") String message) {
     }
 }

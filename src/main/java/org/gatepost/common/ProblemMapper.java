@@ -100,6 +100,10 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json);
         }
+        if (e.getResponse().getEntity() instanceof Problem problem) {
+            // A parameter that could not be read (ParameterConverters) names itself.
+            return respond(problem).build();
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return internal(e);

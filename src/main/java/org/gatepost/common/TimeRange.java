@@ -19,14 +19,19 @@ public record TimeRange(Instant from, Instant to) {
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
-    public static TimeRange parse(String from, String to, ZoneId zone) {
-        Instant start = instant("from", from, zone);
-        Instant end = instant("to", to, zone);
+    /** Messages of the {@code @NotNull} constraints on required {@code from} and {@code to} parameters. */
+    public static final String REQUIRED = "is required (an instant with offset, or a date)";
+    public static final String FROM_DESCRIPTION = "Start, included: an instant with offset (2020-02-12T08:30:00+08:00) "
+            + "or a date (local midnight in the county's time zone)";
+    public static final String TO_DESCRIPTION = "End, excluded: an instant with offset or a date; at most 400 days after from";
+
+    /** The range [from, to); both ends already read (required, and plausible) by the parameter converters. */
+    public static TimeRange of(Instant start, Instant end) {
         if (start == null) {
-            throw ProblemException.invalid("from", "is required (an instant with offset, or a date)");
+            throw ProblemException.invalid("from", REQUIRED);
         }
         if (end == null) {
-            throw ProblemException.invalid("to", "is required (an instant with offset, or a date)");
+            throw ProblemException.invalid("to", REQUIRED);
         }
         if (!end.isAfter(start)) {
             throw ProblemException.invalid("to", "must be after from");

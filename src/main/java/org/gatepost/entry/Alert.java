@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.DynamicUpdate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Raised when an entry is refused or referred for a red or yellow code or a fever; the village's cadre acknowledges it. */
 @Entity
@@ -20,6 +21,7 @@ import org.hibernate.annotations.DynamicUpdate;
 @Table(name = "alert")
 public class Alert extends PanacheEntityBase {
 
+    @Schema(name = "AlertStatus")
     public enum Status { OPEN, ACKNOWLEDGED }
 
     @Id

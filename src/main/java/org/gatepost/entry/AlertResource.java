@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,20 +32,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatepost.caller.CurrentCaller;
 import org.gatepost.caller.Role;
 import org.gatepost.common.Cursor;
-import org.gatepost.common.Ids;
 import org.gatepost.common.IfMatch;
 import org.gatepost.common.Page;
 import org.gatepost.common.Paging;
-import org.gatepost.common.ProblemException;
 
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Alerts", description = "Red and yellow codes and fevers turned away or referred")
+@Tag(name = "Alerts")
 @RolesAllowed({Role.NAME_ADMIN, Role.NAME_OFFICIAL, Role.NAME_CADRE})
 public class AlertResource {
 
     private static final Duration PING_EVERY = Duration.ofSeconds(20);
+    private static final String SECONDS_RANGE = "must be a whole number from 1 to 3600";
 
     private final AlertService service;
     private final AlertSignals signals;
@@ -56,28 +57,36 @@ public class AlertResource {
     }
 
     @GET
-    @Operation(summary = "Alerts at or below a place (default: your home place), newest first; status=OPEN for open ones")
-    public Page<AlertView> list(@QueryParam("placeId") String placeId, @QueryParam("status") String status,
-                                @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        return service.list(caller.get(), Ids.parse("placeId", placeId), status(status), Cursor.decodeTimed(cursor),
-                Paging.limit(limit));
+    @Operation(operationId = "listAlerts",
+            summary = "Alerts at or below a place (default: your home place), newest first; status=OPEN for open ones",
+            description = "Roles: ADMIN, OFFICIAL, CADRE. Pages by cursor: pass nextCursor back as cursor.")
+    public Page<AlertView> list(@QueryParam("placeId") @Parameter(description = "The place (default: your home place)") UUID placeId,
+                                @QueryParam("status") @Parameter(description = "Only alerts with this status") Alert.Status status,
+                                @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
+                                @QueryParam("limit") @Parameter(description = Paging.LIMIT_DESCRIPTION)
+                                @Min(value = 1, message = Paging.LIMIT_RANGE) @Max(value = Paging.MAX_LIMIT, message = Paging.LIMIT_RANGE)
+                                Integer limit) {
+        return service.list(caller.get(), placeId, status, Cursor.decodeTimed(cursor), Paging.limit(limit));
     }
 
     @GET
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
-    @Operation(summary = "Server-Sent Events: 'alerts' whenever alerts at or below a place (default: your home place) are raised "
+    @Operation(operationId = "streamAlertEvents", description = "Roles: ADMIN, OFFICIAL, CADRE.", summary = "Server-Sent Events: 'alerts' whenever alerts at or below a place (default: your home place) are raised "
             + "or closed, then read GET /alerts; 'ready' at the start and 'ping' every 20 s. Send the token as "
             + "'Authorization: Bearer', never in the address (a browser reads the stream with fetch). The stream ends "
             + "after 'seconds' (default 600, at most 3600); reconnect then")
     @APIResponse(responseCode = "200", description = "The stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
             schema = @Schema(implementation = AlertsChanged.class)))
-    public Multi<OutboundSseEvent> events(@QueryParam("placeId") String placeId,
-                                          @QueryParam("seconds") @Parameter(description = "1 to 3600, default 600") String seconds,
+    public Multi<OutboundSseEvent> events(@QueryParam("placeId") @Parameter(description = "The place (default: your home place)")
+                                          UUID placeId,
+                                          @QueryParam("seconds") @Parameter(description = "How long the stream lasts: 1 to 3600, default 600")
+                                          @Min(value = 1, message = SECONDS_RANGE) @Max(value = 3600, message = SECONDS_RANGE)
+                                          Integer seconds,
                                           @Context Sse sse) {
-        int lifetime = lifetime(seconds);
-        Set<UUID> villages = service.streamScope(caller.get(), Ids.parse("placeId", placeId));
+        int lifetime = seconds == null ? 600 : seconds;
+        Set<UUID> villages = service.streamScope(caller.get(), placeId);
         Multi<OutboundSseEvent> changes = signals.in(villages).map(c -> sse.newEventBuilder().name("alerts")
                 .mediaType(MediaType.APPLICATION_JSON_TYPE).data(AlertsChanged.class, c).build());
         Multi<OutboundSseEvent> pings = Multi.createFrom().ticks().every(PING_EVERY)
@@ -90,35 +99,12 @@ public class AlertResource {
     @POST
     @Path("/{id}/acknowledge")
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_CADRE})
-    @Operation(summary = "Acknowledge an alert of your village, with a note of what was done")
-    public AlertView acknowledge(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an alert of your village, with a note of what was done",
+            description = "Roles: ADMIN, CADRE. The body may be left out. If-Match with the alert's ETag refuses (412) a write "
+                    + "to a newer version.")
+    public AlertView acknowledge(@PathParam("id") UUID id,
+                                 @HeaderParam("If-Match") @Parameter(description = IfMatch.DESCRIPTION) String ifMatch,
                                  @Valid AcknowledgeRequest request) {
         return service.acknowledge(caller.get(), id, request == null ? null : request.note(), IfMatch.parse(ifMatch));
-    }
-
-    private static int lifetime(String value) {
-        if (value == null || value.isBlank()) {
-            return 600;
-        }
-        try {
-            int seconds = Integer.parseInt(value.trim());
-            if (seconds >= 1 && seconds <= 3600) {
-                return seconds;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalid("seconds", "must be a whole number from 1 to 3600");
-    }
-
-    private static Alert.Status status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Alert.Status.valueOf(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be OPEN or ACKNOWLEDGED");
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.gatepost.entry;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,15 +29,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatepost.caller.CurrentCaller;
 import org.gatepost.caller.Role;
 import org.gatepost.common.Cursor;
-import org.gatepost.common.GatepostConfig;
-import org.gatepost.common.Ids;
 import org.gatepost.common.Page;
+import org.gatepost.common.GatepostConfig;
 import org.gatepost.common.Paging;
 import org.gatepost.common.ProblemException;
 import org.gatepost.common.ProblemMapper;
@@ -43,7 +49,7 @@ import org.gatepost.common.TimeRange;
 @Path("/api/v1/entries")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Entries", description = "Each passage at a gate: health code, temperature, decision")
+@Tag(name = "Entries")
 @Authenticated
 public class EntryResource {
 
@@ -63,9 +69,16 @@ public class EntryResource {
 
     @POST
     @RolesAllowed({Role.NAME_VOLUNTEER, Role.NAME_CADRE})
-    @Operation(summary = "Record one entry at a gate of your village; sending it again answers 200 with the stored entry")
-    @APIResponse(responseCode = "201", description = "Recorded")
-    @APIResponse(responseCode = "200", description = "Already recorded (same id, same content): nothing changed")
+    @Operation(operationId = "recordEntry",
+            summary = "Record one entry at a gate of your village; sending it again answers 200 with the stored entry",
+            description = "Roles: VOLUNTEER, CADRE (a gate of their village). The client chooses the id, so that a retry "
+                    + "never records twice; the same id with other content is a 409.")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            headers = @Header(name = "Location", description = "The entry's address",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
+    @APIResponse(responseCode = "200", description = "Already recorded (same id, same content): nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
     public Response record(@NotNull @Valid EntryRequest request) {
         EntryService.Outcome outcome = service.record(caller.get(), List.of(new EntryService.Item(request.id(), request, null)))
                 .get(0);
@@ -79,7 +92,9 @@ public class EntryResource {
     @POST
     @Path("/batch")
     @RolesAllowed({Role.NAME_VOLUNTEER, Role.NAME_CADRE})
-    @Operation(summary = "Record up to 500 entries from an offline queue; answers each one's outcome in order")
+    @Operation(operationId = "recordEntryBatch",
+            summary = "Record up to 500 entries from an offline queue; answers each one's outcome in order",
+            description = "Roles: VOLUNTEER, CADRE. One bad entry is refused alone: its result carries its problem.")
     public BatchResponse batch(@NotNull @Valid BatchRequest request) {
         List<EntryService.Item> items = new ArrayList<>(request.entries().size());
         for (JsonNode node : request.entries()) {
@@ -91,31 +106,42 @@ public class EntryResource {
     }
 
     @GET
-    @Operation(summary = "Entries at the gates at or below a place, newest first (keyset pages); optionally of one decision or health code")
-    public Page<EntryView> list(@QueryParam("placeId") String placeId, @QueryParam("from") String from,
-                                @QueryParam("to") String to, @QueryParam("visitorPhone") String visitorPhone,
-                                @QueryParam("decision") @Parameter(description = "ADMITTED, REFUSED or REFERRED") String decision,
-                                @QueryParam("healthCode") @Parameter(description = "GREEN, YELLOW, RED, NO_PHONE, UNREADABLE or PAPER_PASS")
-                                String healthCode,
-                                @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        java.time.Instant start = TimeRange.instant("from", from, config.timeZone());
-        java.time.Instant end = TimeRange.instant("to", to, config.timeZone());
-        if (start != null && end != null && !end.isAfter(start)) {
+    @Operation(operationId = "listEntries",
+            summary = "Entries at the gates at or below a place, newest first (keyset pages); optionally of one decision or health code",
+            description = "Roles: any signed-in account, in their area. Pages by cursor: pass nextCursor back as cursor. "
+                    + "A visitor's phone number never goes in the address: see searchVisitorEntries.")
+    public Page<EntryView> list(@QueryParam("placeId") @Parameter(description = "The place whose gates' entries to list")
+                                @NotNull(message = "is required") UUID placeId,
+                                @QueryParam("from") @Parameter(description = "Start, included: an instant with offset or a date")
+                                Instant from,
+                                @QueryParam("to") @Parameter(description = "End, excluded: an instant with offset or a date")
+                                Instant to,
+                                @QueryParam("decision") @Parameter(description = "Only entries with this decision") Decision decision,
+                                @QueryParam("healthCode") @Parameter(description = "Only entries with this health code")
+                                HealthCode healthCode,
+                                @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
+                                @QueryParam("limit") @Parameter(description = Paging.LIMIT_DESCRIPTION)
+                                @Min(value = 1, message = Paging.LIMIT_RANGE) @Max(value = Paging.MAX_LIMIT, message = Paging.LIMIT_RANGE)
+                                Integer limit,
+                                @QueryParam("visitorPhone") @Parameter(hidden = true) String visitorPhone) {
+        if (from != null && to != null && !to.isAfter(from)) {
             throw ProblemException.invalid("to", "must be after from");
         }
         if (visitorPhone != null) {
+            // Addresses end up in logs and browser histories.
             throw ProblemException.invalid("visitorPhone",
                     "phone numbers never go in a URL: POST /api/v1/entries/visitor-search with {\"visitorPhone\": ...}");
         }
-        return service.list(caller.get(), Ids.require("placeId", placeId), start, end, null,
-                option("decision", decision, Decision.class), option("healthCode", healthCode, HealthCode.class),
-                Cursor.decodeTimed(cursor), Paging.limit(limit));
+        return service.list(caller.get(), placeId, from, to, null, decision, healthCode, Cursor.decodeTimed(cursor),
+                Paging.limit(limit));
     }
 
     @POST
     @Path("/visitor-search")
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_CADRE, Role.NAME_VOLUNTEER})
-    @Operation(summary = "A repeat visitor's entries in your village, newest first; the phone number travels in the body")
+    @Operation(operationId = "searchVisitorEntries",
+            summary = "A repeat visitor's entries in your village, newest first; the phone number travels in the body",
+            description = "Roles: ADMIN, CADRE, VOLUNTEER.")
     public Page<EntryView> visitorSearch(@NotNull @Valid VisitorSearchRequest request) {
         java.time.Instant start = TimeRange.instant("from", request.from(), config.timeZone());
         java.time.Instant end = TimeRange.instant("to", request.to(), config.timeZone());
@@ -123,12 +149,13 @@ public class EntryResource {
             throw ProblemException.invalid("to", "must be after from");
         }
         return service.visitorSearch(caller.get(), request.placeId(), start, end, request.visitorPhone(),
-                Cursor.decodeTimed(request.cursor()), request.limit() == null ? Paging.limit(null) : request.limit());
+                Cursor.decodeTimed(request.cursor()), Paging.limit(request.limit()));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One entry in your area")
+    @Operation(operationId = "getEntry", summary = "One entry in your area",
+            description = "Roles: any signed-in account, in their area.")
     public EntryView get(@PathParam("id") UUID id) {
         return service.get(caller.get(), id);
     }
@@ -136,7 +163,9 @@ public class EntryResource {
     @POST
     @Path("/{id}/void")
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_CADRE})
-    @Operation(summary = "Void a mistaken entry (the village's cadre): it leaves all counts; who, when and why are kept")
+    @Operation(operationId = "voidEntry",
+            summary = "Void a mistaken entry (the village's cadre): it leaves all counts; who, when and why are kept",
+            description = "Roles: ADMIN, CADRE.")
     public EntryView voidEntry(@PathParam("id") UUID id, @NotNull @Valid VoidRequest request) {
         return service.voidEntry(caller.get(), id, request.reason());
     }
@@ -165,17 +194,5 @@ public class EntryResource {
             return new EntryService.Item(id, null, ProblemMapper.invalidFields(violations));
         }
         return new EntryService.Item(request.id(), request, null);
-    }
-
-    /** An optional filter naming one value of an enum. */
-    private static <E extends Enum<E>> E option(String field, String value, Class<E> type) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
     }
 }

@@ -33,6 +33,7 @@ import org.gatepost.common.TimeRange;
 import org.gatepost.place.Place;
 import org.gatepost.place.PlaceKind;
 import org.gatepost.place.PlaceService;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Recording entries, one or a batch from a phone that was offline: each is checked against
@@ -65,6 +66,7 @@ public class EntryService {
     }
 
     /** What became of one item. */
+    @Schema(name = "EntryOutcome")
     public enum Status { CREATED, DUPLICATE, CONFLICT, REJECTED }
 
     /** One item's outcome, in the order sent; a created entry comes with its view. */

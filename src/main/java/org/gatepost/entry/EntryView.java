@@ -13,15 +13,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record EntryView(
         UUID id, UUID checkpointId, OffsetDateTime occurredAt, OffsetDateTime receivedAt, Direction direction,
-        boolean resident, int partySize, HealthCode healthCode, HealthCodeRead healthCodeRead, BigDecimal temperature,
+        boolean resident, int partySize, HealthCode healthCode, HealthCodeRead healthCodeRead, @Schema(nullable = true) BigDecimal temperature,
         boolean fever, Decision decision,
-        @Schema(description = "Why not admitted, as a code (null for an admission)") RefusalReason reasonCode,
-        @Schema(description = "Free text: the village's own people and admins only") String reason,
-        String note, VisitorView visitor, UUID recordedBy, UUID shiftId,
-        boolean voided, OffsetDateTime voidedAt, UUID voidedBy, String voidReason) {
+        @Schema(nullable = true, description = "Why not admitted, as a code (null for an admission)") RefusalReason reasonCode,
+        @Schema(nullable = true, description = "Free text: the village's own people and admins only") String reason,
+        @Schema(nullable = true) String note, @Schema(nullable = true) VisitorView visitor, UUID recordedBy, @Schema(nullable = true) UUID shiftId,
+        boolean voided, @Schema(nullable = true) OffsetDateTime voidedAt, @Schema(nullable = true) UUID voidedBy, @Schema(nullable = true) String voidReason) {
 
     /** The visitor part; {@code phone} is masked to its last four digits. */
-    public record VisitorView(String origin, String purpose, String name,
-                              @Schema(example = "*******5678") String phone, String plate) {
+    public record VisitorView(@Schema(nullable = true) String origin, @Schema(nullable = true) String purpose, @Schema(nullable = true) String name,
+                              @Schema(nullable = true, example = "*******5678") String phone, @Schema(nullable = true) String plate) {
     }
 }

@@ -10,11 +10,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.NotNull;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatepost.caller.CurrentCaller;
 import org.gatepost.caller.Role;
-import org.gatepost.common.Ids;
 
 /** What the app at the gate needs beside recording: the rule it applies and today's counts. */
 @Path("/api/v1/gate")
@@ -33,8 +35,8 @@ public class GateResource {
 
     @GET
     @Path("/rule")
-    @Operation(summary = "The rule at the gate as the server applies it: fever threshold, plausible temperatures, "
-            + "codes never admitted")
+    @Operation(operationId = "getGateRule", summary = "The rule at the gate as the server applies it: fever threshold, "
+            + "plausible temperatures, codes never admitted", description = "Roles: any signed-in account.")
     public GateRuleView rule() {
         return service.rule();
     }
@@ -42,9 +44,11 @@ public class GateResource {
     @GET
     @Path("/today")
     @RolesAllowed({Role.NAME_VOLUNTEER, Role.NAME_CADRE})
-    @Operation(summary = "Today's counts at a gate of your village (the county's local day), with how many you recorded")
-    public GateTodayView today(@QueryParam("checkpointId") String checkpointId) {
-        UUID id = Ids.require("checkpointId", checkpointId);
-        return service.today(caller.get(), id);
+    @Operation(operationId = "getGateToday",
+            summary = "Today's counts at a gate of your village (the county's local day), with how many you recorded",
+            description = "Roles: VOLUNTEER, CADRE.")
+    public GateTodayView today(@QueryParam("checkpointId") @Parameter(description = "The gate")
+                               @NotNull(message = "is required") UUID checkpointId) {
+        return service.today(caller.get(), checkpointId);
     }
 }

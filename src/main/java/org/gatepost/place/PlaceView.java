@@ -3,9 +3,10 @@ package org.gatepost.place;
 import java.util.UUID;
 
 import org.gatepost.common.Versioned;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A place as the API shows it. */
-public record PlaceView(UUID id, PlaceKind kind, String name, UUID parentId, boolean active, long version)
+public record PlaceView(UUID id, PlaceKind kind, String name, @Schema(nullable = true) UUID parentId, boolean active, long version)
         implements Versioned {
 
     static PlaceView of(Place place) {

@@ -5,6 +5,6 @@ import jakarta.validation.constraints.Size;
 
 /** Rename or (de)activate a place; absent fields stay as they are. */
 public record UpdatePlaceRequest(
-        @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+        @Size(min = 1, max = 100) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") String name,
         Boolean active) {
 }

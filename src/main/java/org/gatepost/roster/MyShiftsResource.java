@@ -29,7 +29,8 @@ public class MyShiftsResource {
     }
 
     @GET
-    @Operation(summary = "Your current and upcoming shifts, with the previous shift's handover notes")
+    @Operation(operationId = "listMyShifts", summary = "Your current and upcoming shifts, with the previous shift's handover notes",
+            description = "Roles: VOLUNTEER. One page holds them all (nextCursor is null).")
     public Page<MyShiftView> mine() {
         List<MyShiftView> shifts = service.myShifts(caller.get());
         return new Page<>(shifts, null);

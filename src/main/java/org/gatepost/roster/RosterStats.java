@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The roster's figures for dashboards: coverage now, shifts short of staff, service hours. */
 public final class RosterStats {
@@ -12,6 +13,7 @@ public final class RosterStats {
     }
 
     /** Who stands at every gate below a place at one moment. */
+    @Schema(name = "Coverage")
     public record Coverage(OffsetDateTime at, List<CheckpointCoverage> checkpoints) {
     }
 
@@ -19,8 +21,9 @@ public final class RosterStats {
      * One gate at that moment. {@code status} counts volunteers on duty for a moment that has
      * come, and volunteers assigned for one still ahead.
      */
-    public record CheckpointCoverage(UUID checkpointId, String name, UUID shiftId, OffsetDateTime startsAt,
-                                     OffsetDateTime endsAt, Integer minStaff, int assigned, int onDuty,
+    public record CheckpointCoverage(UUID checkpointId, String name, @Schema(nullable = true) UUID shiftId,
+                                     @Schema(nullable = true) OffsetDateTime startsAt, @Schema(nullable = true) OffsetDateTime endsAt,
+                                     @Schema(nullable = true) Integer minStaff, int assigned, int onDuty,
                                      CoverageStatus status) {
     }
 
@@ -40,9 +43,11 @@ public final class RosterStats {
     public record VolunteerHours(List<Volunteer> volunteers, List<Team> teams) {
     }
 
-    public record Volunteer(UUID accountId, String name, UUID teamId, int shifts, BigDecimal hours) {
+    @Schema(name = "VolunteerHoursOfVolunteer")
+    public record Volunteer(UUID accountId, String name, @Schema(nullable = true) UUID teamId, int shifts, BigDecimal hours) {
     }
 
+    @Schema(name = "VolunteerHoursOfTeam")
     public record Team(UUID teamId, String name, BigDecimal hours) {
     }
 }

@@ -1,5 +1,6 @@
 package org.gatepost.roster;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,6 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,13 +23,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatepost.caller.CurrentCaller;
 import org.gatepost.caller.Role;
 import org.gatepost.common.Csv;
 import org.gatepost.common.Cursor;
-import org.gatepost.common.GatepostConfig;
-import org.gatepost.common.Ids;
 import org.gatepost.common.Page;
 import org.gatepost.common.Paging;
 import org.gatepost.common.TimeRange;
@@ -40,11 +49,14 @@ import org.gatepost.common.TimeRange;
 @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
 @Tag(name = "Statistics")
 @RolesAllowed({Role.NAME_ADMIN, Role.NAME_OFFICIAL, Role.NAME_CADRE, Role.NAME_DASHBOARD})
+@SecurityRequirement(name = "jwt")
+@SecurityRequirement(name = "dashboardKey")
 public class RosterStatsResource {
+
+    private static final String ROLES = "Roles: ADMIN, OFFICIAL, CADRE, and dashboard API keys (their own subtree).";
 
     private final RosterStatsService roster;
     private final CurrentCaller caller;
-    private final GatepostConfig config;
 
     @Context
     HttpHeaders headers;
@@ -52,20 +64,26 @@ public class RosterStatsResource {
     @Context
     UriInfo uri;
 
-    RosterStatsResource(RosterStatsService roster, CurrentCaller caller, GatepostConfig config) {
+    RosterStatsResource(RosterStatsService roster, CurrentCaller caller) {
         this.roster = roster;
         this.caller = caller;
-        this.config = config;
     }
 
     @GET
     @Path("/coverage")
-    @Operation(summary = "Every gate below a place at a moment (default: now): its shift, minimum, assigned and on duty")
-    public Response coverage(@QueryParam("placeId") String placeId, @QueryParam("at") String at,
-                             @QueryParam("format") String format) {
+    @Operation(operationId = "getCoverage",
+            summary = "Every gate below a place at a moment (default: now): its shift, minimum, assigned and on duty",
+            description = ROLES)
+    @APIResponse(responseCode = "200", description = "The coverage", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RosterStats.Coverage.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, description = "One row per gate"))})
+    public Response coverage(@QueryParam("placeId") @Parameter(description = "The place whose gates are shown")
+                             @NotNull(message = "is required") UUID placeId,
+                             @QueryParam("at") @Parameter(description = "The moment (default: now): an instant with offset "
+                                     + "or a date") Instant at,
+                             @QueryParam("format") @Parameter(description = Csv.FORMAT_DESCRIPTION) Csv.Format format) {
         boolean csv = Csv.wanted(format, headers);
-        RosterStats.Coverage c = roster.coverage(caller.forStatistics(), Ids.require("placeId", placeId),
-                TimeRange.instant("at", at, config.timeZone()));
+        RosterStats.Coverage c = roster.coverage(caller.forStatistics(), placeId, at);
         if (!csv) {
             return Response.ok(c, MediaType.APPLICATION_JSON).build();
         }
@@ -78,13 +96,27 @@ public class RosterStatsResource {
 
     @GET
     @Path("/understaffed")
-    @Operation(summary = "Shifts below their minimum staff in [from, to)")
-    public Response understaffed(@QueryParam("placeId") String placeId, @QueryParam("from") String from,
-                                 @QueryParam("to") String to, @QueryParam("cursor") String cursor,
-                                 @QueryParam("limit") String limit, @QueryParam("format") String format) {
+    @Operation(operationId = "listUnderstaffedShifts", summary = "Shifts below their minimum staff in [from, to)",
+            description = ROLES + " Pages by cursor: pass nextCursor back as cursor (in CSV, the Link header's next).")
+    @APIResponse(responseCode = "200", description = "The understaffed shifts", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnderstaffedPage.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, description = "One row per shift"))},
+            headers = @Header(name = "Link", description = "In CSV, the next page: <...>; rel=\"next\"",
+                    schema = @Schema(type = SchemaType.STRING)))
+    public Response understaffed(@QueryParam("placeId") @Parameter(description = "The place whose gates are counted")
+                                 @NotNull(message = "is required") UUID placeId,
+                                 @QueryParam("from") @Parameter(description = TimeRange.FROM_DESCRIPTION)
+                                 @NotNull(message = TimeRange.REQUIRED) Instant from,
+                                 @QueryParam("to") @Parameter(description = TimeRange.TO_DESCRIPTION)
+                                 @NotNull(message = TimeRange.REQUIRED) Instant to,
+                                 @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
+                                 @QueryParam("limit") @Parameter(description = Paging.LIMIT_DESCRIPTION)
+                                 @Min(value = 1, message = Paging.LIMIT_RANGE) @Max(value = Paging.MAX_LIMIT, message = Paging.LIMIT_RANGE)
+                                 Integer limit,
+                                 @QueryParam("format") @Parameter(description = Csv.FORMAT_DESCRIPTION) Csv.Format format) {
         boolean csv = Csv.wanted(format, headers);
-        Page<RosterStats.UnderstaffedShift> page = roster.understaffed(caller.forStatistics(),
-                Ids.require("placeId", placeId), range(from, to), Cursor.decodeTimed(cursor), Paging.limit(limit));
+        Page<RosterStats.UnderstaffedShift> page = roster.understaffed(caller.forStatistics(), placeId, TimeRange.of(from, to),
+                Cursor.decodeTimed(cursor), Paging.limit(limit));
         if (!csv) {
             return Response.ok(page, MediaType.APPLICATION_JSON).build();
         }
@@ -102,12 +134,21 @@ public class RosterStatsResource {
 
     @GET
     @Path("/volunteer-hours")
-    @Operation(summary = "Service hours per volunteer and per team for check-ins in [from, to)")
-    public Response volunteerHours(@QueryParam("placeId") String placeId, @QueryParam("from") String from,
-                                   @QueryParam("to") String to, @QueryParam("format") String format) {
+    @Operation(operationId = "getVolunteerHours", summary = "Service hours per volunteer and per team for check-ins in [from, to)",
+            description = ROLES)
+    @APIResponse(responseCode = "200", description = "The hours", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RosterStats.VolunteerHours.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                    description = "One row per volunteer"))})
+    public Response volunteerHours(@QueryParam("placeId") @Parameter(description = "The place whose volunteers are counted")
+                                   @NotNull(message = "is required") UUID placeId,
+                                   @QueryParam("from") @Parameter(description = TimeRange.FROM_DESCRIPTION)
+                                   @NotNull(message = TimeRange.REQUIRED) Instant from,
+                                   @QueryParam("to") @Parameter(description = TimeRange.TO_DESCRIPTION)
+                                   @NotNull(message = TimeRange.REQUIRED) Instant to,
+                                   @QueryParam("format") @Parameter(description = Csv.FORMAT_DESCRIPTION) Csv.Format format) {
         boolean csv = Csv.wanted(format, headers);
-        RosterStats.VolunteerHours hours = roster.volunteerHours(caller.forStatistics(), Ids.require("placeId", placeId),
-                range(from, to));
+        RosterStats.VolunteerHours hours = roster.volunteerHours(caller.forStatistics(), placeId, TimeRange.of(from, to));
         if (!csv) {
             return Response.ok(hours, MediaType.APPLICATION_JSON).build();
         }
@@ -119,12 +160,14 @@ public class RosterStatsResource {
         return Csv.response("volunteer-hours", List.of("accountId", "name", "teamId", "team", "shifts", "hours"), rows);
     }
 
-    private TimeRange range(String from, String to) {
-        return TimeRange.parse(from, to, config.timeZone());
-    }
-
     /** A CSV row that may hold empty fields. */
     private static List<Object> nullable(Object... fields) {
         return Arrays.asList(fields);
+    }
+
+    /** The page's schema in the document: a generic Page cannot be named in an annotation. */
+    @Schema(name = "PageUnderstaffedShift")
+    private record UnderstaffedPage(@Schema(required = true) List<RosterStats.UnderstaffedShift> items,
+                                    @Schema(required = true, nullable = true) String nextCursor) {
     }
 }

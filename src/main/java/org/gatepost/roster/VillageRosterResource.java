@@ -38,7 +38,9 @@ public class VillageRosterResource {
 
     @GET
     @Path("/shift-templates")
-    @Operation(summary = "The village's day plan of shifts (default: 06–12, 12–18, 18–24, two people each)")
+    @Operation(operationId = "listShiftTemplates",
+            summary = "The village's day plan of shifts (default: 06–12, 12–18, 18–24, two people each)",
+            description = "Roles: any signed-in account, in their area.")
     public List<ShiftTemplateView> templates(@PathParam("id") UUID id) {
         return service.templates(caller.get(), id);
     }
@@ -46,7 +48,8 @@ public class VillageRosterResource {
     @PUT
     @Path("/shift-templates")
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_CADRE})
-    @Operation(summary = "Replace the village's day plan (the village's cadre)")
+    @Operation(operationId = "replaceShiftTemplates", summary = "Replace the village's day plan (the village's cadre)",
+            description = "Roles: ADMIN, CADRE.")
     public List<ShiftTemplateView> replaceTemplates(@PathParam("id") UUID id,
                                                     @NotNull List<@NotNull @Valid ShiftTemplateView> request) {
         return service.replaceTemplates(caller.get(), id, request);
@@ -55,7 +58,9 @@ public class VillageRosterResource {
     @POST
     @Path("/roster/generate")
     @RolesAllowed({Role.NAME_ADMIN, Role.NAME_CADRE})
-    @Operation(summary = "Create the day plan's shifts at every gate of the village for the dates [from, to); never twice")
+    @Operation(operationId = "generateRoster",
+            summary = "Create the day plan's shifts at every gate of the village for the dates [from, to); never twice",
+            description = "Roles: ADMIN, CADRE. Answers how many shifts were created; 0 when all existed already.")
     public ShiftRequests.Generated generate(@PathParam("id") UUID id, @NotNull @Valid ShiftRequests.Generate request) {
         return service.generate(caller.get(), id, request);
     }

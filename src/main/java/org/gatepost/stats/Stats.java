@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the statistics endpoints answer. */
 public final class Stats {
@@ -17,12 +18,14 @@ public final class Stats {
      * Totals for the gates below a place over [from, to), widened to whole hours. Voided
      * entries never count; {@code persons} adds up party sizes, every other figure counts entries.
      */
+    @Schema(name = "StatsSummary")
     public record Summary(UUID placeId, OffsetDateTime from, OffsetDateTime to, long entries, long persons,
                           @JsonProperty("in") long in, @JsonProperty("out") long out, long admitted, long refused,
                           long referred, Map<String, Long> healthCodes, long fevers, long openAlerts) {
     }
 
     /** Time series, one per place (the place itself, or each of its children). */
+    @Schema(name = "StatsSeries")
     public record Series(String bucket, OffsetDateTime from, OffsetDateTime to, List<PlaceSeries> series) {
     }
 
@@ -30,6 +33,7 @@ public final class Stats {
     }
 
     /** One hour or day, starting at {@code start} (local midnight for days). */
+    @Schema(name = "SeriesPoint")
     public record Point(OffsetDateTime start, long entries, long persons, long admitted, long refused, long referred,
                         long fevers) {
     }

@@ -3,7 +3,11 @@ package org.gatepost.stats;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,17 +19,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatepost.caller.CurrentCaller;
 import org.gatepost.caller.Role;
 import org.gatepost.common.Csv;
-import org.gatepost.common.GatepostConfig;
-import org.gatepost.common.Ids;
-import org.gatepost.common.ProblemException;
 import org.gatepost.common.TimeRange;
 
 /**
@@ -36,11 +39,22 @@ import org.gatepost.common.TimeRange;
 @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
 @Tag(name = "Statistics")
 @RolesAllowed({Role.NAME_ADMIN, Role.NAME_OFFICIAL, Role.NAME_CADRE, Role.NAME_DASHBOARD})
+@SecurityRequirement(name = "jwt")
+@SecurityRequirement(name = "dashboardKey")
 public class StatsResource {
+
+    /** Roles of every statistics operation, said in each description. */
+    public static final String ROLES = "Roles: ADMIN, OFFICIAL, CADRE, and dashboard API keys (their own subtree).";
+    public static final String PLACE_DESCRIPTION = "The place whose subtree is counted";
+
+    /** The {@code split} query parameter; its one constant is spelled as on the wire. */
+    @Schema(name = "SeriesSplit")
+    public enum Split {
+        children
+    }
 
     private final StatsService stats;
     private final CurrentCaller caller;
-    private final GatepostConfig config;
 
     @Context
     HttpHeaders headers;
@@ -48,22 +62,28 @@ public class StatsResource {
     @Context
     UriInfo uri;
 
-    StatsResource(StatsService stats, CurrentCaller caller, GatepostConfig config) {
+    StatsResource(StatsService stats, CurrentCaller caller) {
         this.stats = stats;
         this.caller = caller;
-        this.config = config;
     }
 
     @GET
     @Path("/summary")
-    @Operation(summary = "Totals below a place over [from, to): entries, persons, in/out, decisions, health codes, fevers, open alerts")
+    @Operation(operationId = "getSummary",
+            summary = "Totals below a place over [from, to): entries, persons, in/out, decisions, health codes, fevers, open alerts",
+            description = ROLES + " The range is widened to whole hours.")
     @APIResponse(responseCode = "200", description = "The totals", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Stats.Summary.class)),
-            @Content(mediaType = Csv.MEDIA_TYPE)})
-    public Response summary(@QueryParam("placeId") String placeId, @QueryParam("from") String from,
-                            @QueryParam("to") String to, @QueryParam("format") @Parameter(description = "json or csv") String format) {
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                    description = "One header row and one row of figures, one column per health code"))})
+    public Response summary(@QueryParam("placeId") @Parameter(description = PLACE_DESCRIPTION) @NotNull(message = "is required") UUID placeId,
+                            @QueryParam("from") @Parameter(description = TimeRange.FROM_DESCRIPTION)
+                            @NotNull(message = TimeRange.REQUIRED) Instant from,
+                            @QueryParam("to") @Parameter(description = TimeRange.TO_DESCRIPTION)
+                            @NotNull(message = TimeRange.REQUIRED) Instant to,
+                            @QueryParam("format") @Parameter(description = Csv.FORMAT_DESCRIPTION) Csv.Format format) {
         boolean csv = Csv.wanted(format, headers);
-        Stats.Summary s = stats.summary(caller.forStatistics(), Ids.require("placeId", placeId), range(from, to));
+        Stats.Summary s = stats.summary(caller.forStatistics(), placeId, TimeRange.of(from, to));
         if (!csv) {
             return Response.ok(s, MediaType.APPLICATION_JSON).build();
         }
@@ -82,20 +102,26 @@ public class StatsResource {
 
     @GET
     @Path("/series")
-    @Operation(summary = "Time series below a place, by hour or by day (local midnight); split=children gives one per child place")
+    @Operation(operationId = "getSeries",
+            summary = "Time series below a place, by hour or by day (local midnight); split=children gives one per child place",
+            description = ROLES + " The range is widened to whole hours or days.")
     @APIResponse(responseCode = "200", description = "The series", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Stats.Series.class)),
-            @Content(mediaType = Csv.MEDIA_TYPE)})
-    public Response series(@QueryParam("placeId") String placeId, @QueryParam("from") String from,
-                           @QueryParam("to") String to, @QueryParam("bucket") @Parameter(description = "hour or day") String bucket,
-                           @QueryParam("split") @Parameter(description = "children, to split into child places") String split,
-                           @QueryParam("format") String format) {
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                    description = "One row per place and hour or day"))})
+    public Response series(@QueryParam("placeId") @Parameter(description = PLACE_DESCRIPTION) @NotNull(message = "is required") UUID placeId,
+                           @QueryParam("from") @Parameter(description = TimeRange.FROM_DESCRIPTION)
+                           @NotNull(message = TimeRange.REQUIRED) Instant from,
+                           @QueryParam("to") @Parameter(description = TimeRange.TO_DESCRIPTION)
+                           @NotNull(message = TimeRange.REQUIRED) Instant to,
+                           @QueryParam("bucket") @Parameter(description = "hour (default) or day",
+                                   schema = @Schema(type = SchemaType.STRING, enumeration = {"hour", "day"}))
+                           StatsService.Bucket bucket,
+                           @QueryParam("split") @Parameter(description = "children, for one series per child place") Split split,
+                           @QueryParam("format") @Parameter(description = Csv.FORMAT_DESCRIPTION) Csv.Format format) {
         boolean csv = Csv.wanted(format, headers);
-        if (split != null && !split.isBlank() && !split.trim().equals("children")) {
-            throw ProblemException.invalid("split", "must be children, or left out");
-        }
-        Stats.Series s = stats.series(caller.forStatistics(), Ids.require("placeId", placeId), range(from, to),
-                StatsService.Bucket.parse(bucket), split != null && !split.isBlank());
+        Stats.Series s = stats.series(caller.forStatistics(), placeId, TimeRange.of(from, to),
+                bucket == null ? StatsService.Bucket.HOUR : bucket, split != null);
         if (!csv) {
             return Response.ok(s, MediaType.APPLICATION_JSON).build();
         }
@@ -105,9 +131,4 @@ public class StatsResource {
         return Csv.response("series", List.of("placeId", "name", "start", "entries", "persons", "admitted", "refused",
                 "referred", "fevers"), rows);
     }
-
-    private TimeRange range(String from, String to) {
-        return TimeRange.parse(from, to, config.timeZone());
-    }
-
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class PlatformTest {
 
     @Test
-    void openApiDescribesEveryEndpointWithASummaryAndItsProblems() {
+    void openApiDescribesEveryEndpointWithItsNameRolesAndProblems() {
         JsonPath document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
         for (String path : new String[] {"/api/v1/auth/login", "/api/v1/me", "/api/v1/places", "/api/v1/places/{id}",
@@ -37,13 +37,24 @@ class PlatformTest {
                 return;
             }
             operations.forEach((method, operation) -> {
-                assertNotNull(operation.get("summary"), method + " " + path + " has a summary");
+                String name = method + " " + path;
+                assertNotNull(operation.get("summary"), name + " has a summary");
+                assertNotNull(operation.get("operationId"), name + " has an operationId");
+                assertNotNull(operation.get("description"), name + " has a description naming its roles");
                 @SuppressWarnings("unchecked")
-                Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
-                assertTrue(responses.containsKey("400") && responses.containsKey("500"), method + " " + path + " lists its problems");
-                if (!path.endsWith("/login")) {
-                    assertTrue(responses.containsKey("401") && responses.containsKey("403"), method + " " + path + " lists 401 and 403");
+                Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+                boolean isPublic = java.util.List.of().equals(operation.get("security"));
+                if (!isPublic) {
+                    assertTrue(responses.containsKey("401") && responses.containsKey("403"), name + " lists 401 and 403");
                 }
+                responses.forEach((status, response) -> {
+                    if (status.startsWith("4") || status.startsWith("5")) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> content = (Map<String, Object>) response.get("content");
+                        assertTrue(content != null && content.containsKey("application/problem+json"),
+                                name + " " + status + " is problem details");
+                    }
+                });
             });
         });
         assertNotNull(document.get("components.schemas.Problem"));

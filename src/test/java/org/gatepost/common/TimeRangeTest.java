@@ -18,7 +18,8 @@ class TimeRangeTest {
 
     @Test
     void readsInstantsWithOffsetAndPlainDatesAsLocalMidnight() {
-        TimeRange range = TimeRange.parse("2020-02-12T08:30:00+08:00", "2020-02-13", SHANGHAI);
+        TimeRange range = TimeRange.of(TimeRange.instant("from", "2020-02-12T08:30:00+08:00", SHANGHAI),
+                TimeRange.instant("to", "2020-02-13", SHANGHAI));
         assertEquals(Instant.parse("2020-02-12T00:30:00Z"), range.from());
         assertEquals(Instant.parse("2020-02-12T16:00:00Z"), range.to());
     }
@@ -30,20 +31,20 @@ class TimeRangeTest {
 
     @Test
     void bothEndsAreRequired() {
-        assertEquals("from", field(() -> TimeRange.parse(null, "2020-02-13", SHANGHAI)));
-        assertEquals("to", field(() -> TimeRange.parse("2020-02-12", " ", SHANGHAI)));
+        assertEquals("from", field(() -> TimeRange.of(null, day("2020-02-13"))));
+        assertEquals("to", field(() -> TimeRange.of(day("2020-02-12"), TimeRange.instant("to", " ", SHANGHAI))));
     }
 
     @Test
     void theEndMustComeAfterTheStart() {
-        assertEquals("to", field(() -> TimeRange.parse("2020-02-12", "2020-02-12", SHANGHAI)));
-        assertEquals("to", field(() -> TimeRange.parse("2020-02-13", "2020-02-12", SHANGHAI)));
+        assertEquals("to", field(() -> TimeRange.of(day("2020-02-12"), day("2020-02-12"))));
+        assertEquals("to", field(() -> TimeRange.of(day("2020-02-13"), day("2020-02-12"))));
     }
 
     @Test
     void spansAtMost400Days() {
-        TimeRange.parse("2020-01-01", "2021-02-04", ZoneOffset.UTC);
-        assertEquals("to", field(() -> TimeRange.parse("2020-01-01", "2021-02-05", ZoneOffset.UTC)));
+        TimeRange.of(day("2020-01-01"), day("2021-02-04"));
+        assertEquals("to", field(() -> TimeRange.of(day("2020-01-01"), day("2021-02-05"))));
     }
 
     @Test
@@ -71,6 +72,11 @@ class TimeRangeTest {
         assertEquals(OffsetDateTime.parse("2020-02-12T08:30:00+08:00"),
                 TimeRange.local(Instant.parse("2020-02-12T00:30:00Z"), SHANGHAI));
         assertNull(TimeRange.local(null, SHANGHAI));
+    }
+
+    /** Local midnight in UTC, as the parameter converters read a plain date. */
+    private static Instant day(String date) {
+        return TimeRange.instant("day", date, ZoneOffset.UTC);
     }
 
     private static String field(Runnable parse) {
