@@ -82,30 +82,32 @@ public class EntryRepository {
                           AND coalesce(a.checked_out_at, s.ends_at) >= r.occurred_at
                         ORDER BY a.checked_in_at DESC LIMIT 1)
                 FROM input r
+                -- an id stored under another county is another entry (409), not this one's second copy
+                WHERE NOT EXISTS (SELECT 1 FROM entry e WHERE e.id = r.id)
                 ORDER BY r.ord
-                ON CONFLICT (id) DO NOTHING
-                RETURNING id, checkpoint_id, village_id, occurred_at, received_at, direction, party_size, health_code,
-                          fever, decision, shift_id
+                ON CONFLICT (id, county_id) DO NOTHING
+                RETURNING id, county_id, checkpoint_id, village_id, occurred_at, received_at, direction, party_size,
+                          health_code, fever, decision, shift_id
             ),
             hourly AS (
-                INSERT INTO entry_hourly AS h (checkpoint_id, hour, %1$s)
-                SELECT checkpoint_id, date_trunc('hour', occurred_at, p.zone), %2$s
+                INSERT INTO entry_hourly AS h (checkpoint_id, hour, county_id, %1$s)
+                SELECT checkpoint_id, date_trunc('hour', occurred_at, p.zone), county_id, %2$s
                 FROM inserted, params p
-                GROUP BY 1, 2
-                ORDER BY 1, 2
-                ON CONFLICT (checkpoint_id, hour) DO UPDATE SET %3$s
+                GROUP BY 1, 2, 3
+                ORDER BY 1, 2, 3
+                ON CONFLICT (checkpoint_id, hour, county_id) DO UPDATE SET %3$s
             ),
             daily AS (
-                INSERT INTO entry_daily AS h (checkpoint_id, day, %1$s)
-                SELECT checkpoint_id, CAST(occurred_at AT TIME ZONE p.zone AS date), %2$s
+                INSERT INTO entry_daily AS h (checkpoint_id, day, county_id, %1$s)
+                SELECT checkpoint_id, CAST(occurred_at AT TIME ZONE p.zone AS date), county_id, %2$s
                 FROM inserted, params p
-                GROUP BY 1, 2
-                ORDER BY 1, 2
-                ON CONFLICT (checkpoint_id, day) DO UPDATE SET %3$s
+                GROUP BY 1, 2, 3
+                ORDER BY 1, 2, 3
+                ON CONFLICT (checkpoint_id, day, county_id) DO UPDATE SET %3$s
             ),
             alerts AS (
-                INSERT INTO alert (id, entry_id, checkpoint_id, village_id, kind, raised_at)
-                SELECT gen_random_uuid(), i.id, i.checkpoint_id, i.village_id, a.kind, i.received_at
+                INSERT INTO alert (id, county_id, entry_id, checkpoint_id, village_id, kind, raised_at)
+                SELECT gen_random_uuid(), i.county_id, i.id, i.checkpoint_id, i.village_id, a.kind, i.received_at
                 FROM inserted i
                 JOIN (SELECT a.* FROM params p, unnest(p.alert_ids, p.alert_kinds) AS a(id, kind)) a ON a.id = i.id
             )
@@ -132,20 +134,20 @@ public class EntryRepository {
             WITH voided AS (
                 UPDATE entry SET voided_at = ?, voided_by = ?, void_reason = ?
                 WHERE id = ? AND voided_at IS NULL
-                RETURNING checkpoint_id, occurred_at, direction, party_size, health_code, fever, decision
+                RETURNING county_id, checkpoint_id, occurred_at, direction, party_size, health_code, fever, decision
             ),
             zone AS (SELECT CAST(? AS text) AS name),
             taken_out_hourly AS (
                 UPDATE entry_hourly h SET %2$s
-                FROM (SELECT checkpoint_id, date_trunc('hour', occurred_at, zone.name) AS hour, %1$s
-                      FROM voided, zone GROUP BY 1, 2) v
-                WHERE h.checkpoint_id = v.checkpoint_id AND h.hour = v.hour
+                FROM (SELECT checkpoint_id, date_trunc('hour', occurred_at, zone.name) AS hour, county_id, %1$s
+                      FROM voided, zone GROUP BY 1, 2, 3) v
+                WHERE h.checkpoint_id = v.checkpoint_id AND h.hour = v.hour AND h.county_id = v.county_id
             ),
             taken_out_daily AS (
                 UPDATE entry_daily h SET %2$s
-                FROM (SELECT checkpoint_id, CAST(occurred_at AT TIME ZONE zone.name AS date) AS day, %1$s
-                      FROM voided, zone GROUP BY 1, 2) v
-                WHERE h.checkpoint_id = v.checkpoint_id AND h.day = v.day
+                FROM (SELECT checkpoint_id, CAST(occurred_at AT TIME ZONE zone.name AS date) AS day, county_id, %1$s
+                      FROM voided, zone GROUP BY 1, 2, 3) v
+                WHERE h.checkpoint_id = v.checkpoint_id AND h.day = v.day AND h.county_id = v.county_id
             )
             SELECT count(*) AS voided FROM voided
             """.formatted(COUNTS_NAMED, SUBTRACT);
@@ -189,8 +191,8 @@ public class EntryRepository {
         });
     }
 
-    /** A checkpoint as the recording rules need it. */
-    public record CheckpointFacts(UUID id, String kind, UUID villageId, boolean active) {
+    /** A checkpoint as the recording rules need it; its county goes into every entry recorded there. */
+    public record CheckpointFacts(UUID id, String kind, UUID villageId, UUID countyId, boolean active) {
     }
 
     public Map<UUID, CheckpointFacts> checkpoints(Collection<UUID> ids) {
@@ -200,13 +202,14 @@ public class EntryRepository {
         }
         return jdbc("read checkpoints", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, kind, parent_id, active FROM place WHERE id = ANY (?)")) {
+                    "SELECT id, kind, parent_id, place_county(path) AS county_id, active FROM place WHERE id = ANY (?)")) {
                 select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
                         UUID id = result.getObject("id", UUID.class);
                         found.put(id, new CheckpointFacts(id, result.getString("kind"),
-                                result.getObject("parent_id", UUID.class), result.getBoolean("active")));
+                                result.getObject("parent_id", UUID.class), result.getObject("county_id", UUID.class),
+                                result.getBoolean("active")));
                     }
                 }
             }

@@ -9,7 +9,7 @@ import java.util.UUID;
  * {@link RecordColumns}). Written by the insert and read back by every query, so a new
  * column is one new component here.
  */
-record EntryRow(UUID id, UUID checkpointId, UUID villageId, Instant occurredAt, int occurredOffset, Instant receivedAt,
+record EntryRow(UUID id, UUID countyId, UUID checkpointId, UUID villageId, Instant occurredAt, int occurredOffset, Instant receivedAt,
                 Direction direction, boolean resident, int partySize, HealthCode healthCode, HealthCodeRead healthCodeRead,
                 BigDecimal temperature, boolean fever, Decision decision, RefusalReason reasonCode, String reason,
                 String note, String visitorOrigin, String visitorPurpose, String visitorName, String visitorPhoneLast4,
@@ -18,7 +18,7 @@ record EntryRow(UUID id, UUID checkpointId, UUID villageId, Instant occurredAt, 
 
     /** The same row tied to the shift its recorder was checked in to (found by the insert). */
     EntryRow withShift(UUID shift) {
-        return new EntryRow(id, checkpointId, villageId, occurredAt, occurredOffset, receivedAt, direction, resident,
+        return new EntryRow(id, countyId, checkpointId, villageId, occurredAt, occurredOffset, receivedAt, direction, resident,
                 partySize, healthCode, healthCodeRead, temperature, fever, decision, reasonCode, reason, note,
                 visitorOrigin, visitorPurpose, visitorName, visitorPhoneLast4, visitorPhoneHash, visitorPlate, contentHash,
                 contentDigestVersion, recordedBy, shift, voidedAt, voidedBy, voidReason);

@@ -235,7 +235,7 @@ public class EntryService {
         if (violation.isPresent()) {
             throw ProblemException.rule(violation.get().field(), violation.get().message());
         }
-        return new EntryRow(request.id(), checkpoint.id(), checkpoint.villageId(), occurredAt,
+        return new EntryRow(request.id(), checkpoint.countyId(), checkpoint.id(), checkpoint.villageId(), occurredAt,
                 request.occurredAt().getOffset().getTotalSeconds(), now, request.direction(), request.resident(),
                 request.partySize(), request.healthCode(), request.healthCodeRead(), temperature, policy.isFever(temperature),
                 request.decision(), policy.reasonCode(request.healthCode(), temperature, request.decision(), request.reasonCode()),
