@@ -49,11 +49,13 @@ public class EntryService {
     private final PhoneHasher phones;
     private final EntryPolicy policy;
     private final AuditLog audit;
+    private final IngestMetrics metrics;
     private final ZoneId zone;
 
     EntryService(EntryRepository entries, CheckpointCache checkpointCache, AlertService alerts, PlaceService places,
-                 PhoneHasher phones, GatepostConfig config, AuditLog audit) {
+                 PhoneHasher phones, GatepostConfig config, AuditLog audit, IngestMetrics metrics) {
         this.audit = audit;
+        this.metrics = metrics;
         this.entries = entries;
         this.checkpointCache = checkpointCache;
         this.alerts = alerts;
@@ -143,6 +145,9 @@ public class EntryService {
                                 "Another entry with this id is already recorded; a new entry needs a new id").problem());
             }
         });
+        for (Outcome outcome : outcomes) {
+            metrics.outcome(outcome);
+        }
         return List.of(outcomes);
     }
 
