@@ -58,8 +58,11 @@ public class EntryResource {
     private final ObjectMapper json;
     private final Validator validator;
     private final GatepostConfig config;
+    private final IngestMetrics metrics;
 
-    EntryResource(EntryService service, CurrentCaller caller, ObjectMapper json, Validator validator, GatepostConfig config) {
+    EntryResource(EntryService service, CurrentCaller caller, ObjectMapper json, Validator validator, GatepostConfig config,
+                  IngestMetrics metrics) {
+        this.metrics = metrics;
         this.service = service;
         this.caller = caller;
         this.json = json;
@@ -83,8 +86,8 @@ public class EntryResource {
         EntryService.Outcome outcome = service.record(caller.get(), List.of(new EntryService.Item(request.id(), request, null)))
                 .get(0);
         return switch (outcome.status()) {
-            case CREATED -> Response.created(URI.create("/api/v1/entries/" + request.id())).entity(outcome.created()).build();
-            case DUPLICATE -> Response.ok(service.get(caller.get(), request.id())).build();
+            case CREATED -> Response.created(URI.create("/api/v1/entries/" + request.id())).entity(outcome.view()).build();
+            case DUPLICATE -> Response.ok(outcome.view()).build();
             case CONFLICT, REJECTED -> throw new ProblemException(outcome.problem(), java.util.Map.of());
         };
     }
@@ -96,6 +99,7 @@ public class EntryResource {
             summary = "Record up to 500 entries from an offline queue; answers each one's outcome in order",
             description = "Roles: VOLUNTEER, CADRE. One bad entry is refused alone: its result carries its problem.")
     public BatchResponse batch(@NotNull @Valid BatchRequest request) {
+        metrics.batch(request.entries().size());
         List<EntryService.Item> items = new ArrayList<>(request.entries().size());
         for (JsonNode node : request.entries()) {
             items.add(read(node));
