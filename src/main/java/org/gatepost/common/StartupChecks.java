@@ -38,7 +38,9 @@ public class StartupChecks implements ConfigSourceFactory {
         }
         List<String> profiles = context.getProfiles();
         boolean production = !profiles.contains("dev") && !profiles.contains("test");
-        List<String> problems = problems(production, name -> Optional.ofNullable(context.getValue(name).getValue()));
+        // With a data folder the database, keys and secrets are made there (DataFolder).
+        boolean dataFolder = context.getValue(EmbeddedDatabaseConfigSourceFactory.DATA_DIR_PROPERTY).getValue() != null;
+        List<String> problems = problems(production && !dataFolder, name -> Optional.ofNullable(context.getValue(name).getValue()));
         if (!problems.isEmpty()) {
             refusal.accept("Gatepost cannot start:\n  - " + String.join("\n  - ", problems));
         }
@@ -57,7 +59,7 @@ public class StartupChecks implements ConfigSourceFactory {
     };
 
     /** Whether the configuration is being read by the build (Quarkus' augmentation) rather than to run. */
-    private static boolean building() {
+    static boolean building() {
         return StackWalker.getInstance().walk(frames -> frames.anyMatch(
                 frame -> frame.getClassName().startsWith("io.quarkus.deployment.")));
     }
@@ -83,7 +85,9 @@ public class StartupChecks implements ConfigSourceFactory {
         if (production) {
             if (missing(settings, "quarkus.datasource.jdbc.url")) {
                 problems.add("no database: set quarkus.datasource.jdbc.url (QUARKUS_DATASOURCE_JDBC_URL) to the "
-                        + "PostgreSQL JDBC URL, with QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD");
+                        + "PostgreSQL JDBC URL, with QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD; "
+                        + "or, on one computer without a database server, set GATEPOST_DATA_DIR to a folder "
+                        + "for an embedded PostgreSQL and the generated keys");
             }
             if (settings.apply("gatepost.phone-hash-secret").map(String::length).orElse(0) < 16) {
                 problems.add("no secret for hashing visitors' phone numbers: set gatepost.phone-hash-secret "
