@@ -89,6 +89,10 @@ fi
 for _ in $(seq 90); do
   if curl -sf "localhost:$port/q/health/ready" | grep -q '"status": "UP"'; then
     curl -sf "localhost:$port/q/health/live" >/dev/null || fail "not live"
+    if [ -n "$container" ]; then # compose.yaml's health check, inside the image (it has no curl)
+      podman_ exec "$container" bash -c "exec 3<>/dev/tcp/127.0.0.1/$port && printf 'GET /q/health/ready HTTP/1.0\r\n\r\n' >&3 && grep -q '\"UP\"' <&3" \
+        || fail "compose.yaml's health check command does not work in the image"
+    fi
     echo "OK: the image answers /q/health/ready and /q/health/live; ran with $runtime"
     exit 0
   fi
