@@ -1,9 +1,15 @@
 package org.gatepost.common;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -40,7 +46,9 @@ public class StartupChecks implements ConfigSourceFactory {
         boolean production = !profiles.contains("dev") && !profiles.contains("test");
         // With a data folder the database, keys and secrets are made there (DataFolder).
         boolean dataFolder = context.getValue(EmbeddedDatabaseConfigSourceFactory.DATA_DIR_PROPERTY).getValue() != null;
-        List<String> problems = problems(production && !dataFolder, name -> Optional.ofNullable(context.getValue(name).getValue()));
+        Properties fromFiles = configLocations(context.getValue("quarkus.config.locations").getValue());
+        List<String> problems = problems(production && !dataFolder, name -> Optional.ofNullable(context.getValue(name).getValue())
+                .or(() -> Optional.ofNullable(fromFiles.getProperty(name))));
         if (!problems.isEmpty()) {
             refusal.accept("Gatepost cannot start:\n  - " + String.join("\n  - ", problems));
         }
@@ -57,6 +65,29 @@ public class StartupChecks implements ConfigSourceFactory {
         System.err.flush();
         Runtime.getRuntime().halt(1);
     };
+
+    /**
+     * The settings in the properties files of {@code quarkus.config.locations}: compose and
+     * Kubernetes hand secrets over as such a file, and this factory runs before Quarkus reads them.
+     */
+    static Properties configLocations(String locations) {
+        Properties properties = new Properties();
+        if (locations == null || locations.isBlank()) {
+            return properties;
+        }
+        for (String location : locations.split(",")) {
+            String trimmed = location.strip();
+            Path file = trimmed.startsWith("file:") ? Path.of(URI.create(trimmed)) : Path.of(trimmed);
+            if (Files.isRegularFile(file)) {
+                try (Reader reader = Files.newBufferedReader(file)) {
+                    properties.load(reader);
+                } catch (IOException | RuntimeException e) {
+                    // Quarkus reports an unreadable file itself, with its own message.
+                }
+            }
+        }
+        return properties;
+    }
 
     /** Whether the configuration is being read by the build (Quarkus' augmentation) rather than to run. */
     static boolean building() {
