@@ -15,6 +15,7 @@ work=$(mktemp -d /tmp/gatepost-image.XXXXXX)
 container=
 cleanup() {
   [ -n "$container" ] && podman_ stop -t 5 "$container" >/dev/null 2>&1
+  [ -n "${loaded:-}" ] && podman_ rmi -f "$loaded" >/dev/null 2>&1
   [ -n "${chrooted:-}" ] && kill "$chrooted" 2>/dev/null
   rm -rf --one-file-system "$work"
 }
@@ -67,6 +68,7 @@ if [ "${IMAGE_RUNTIME:-podman}" = podman ] && command -v podman >/dev/null && po
   if container=$(podman_ run -d --rm --network host --read-only --tmpfs /tmp --ulimit nofile=4096:4096 \
       --ulimit nproc=4096:4096 -v "$work/keys:/keys:ro" "${envs[@]}" "gatepost:$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[0]['RepoTags'][0].split(':')[1])" "$work/manifest.json")" 2>"$work/podman.err"); then
     runtime="podman (vfs storage, runc), read-only root file system"
+    loaded="gatepost:$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[0]['RepoTags'][0].split(':')[1])" "$work/manifest.json")"
   else
     container=; echo "   podman cannot run containers here: $(tail -1 "$work/podman.err")"
   fi
