@@ -24,6 +24,16 @@ public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
         return count("phone", phone) > 0;
     }
 
+    /**
+     * Serialises the first-administrator check among instances starting at the same moment
+     * (until the transaction ends): otherwise each sees none and all but one fail on the phone's
+     * uniqueness.
+     */
+    public void lockFirstAdministrator() {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('first-administrator', 0))")
+                .getSingleResult();
+    }
+
     public long activeAdmins() {
         return count("role = ?1 and active = true", Role.ADMIN);
     }

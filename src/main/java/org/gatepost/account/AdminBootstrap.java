@@ -43,6 +43,7 @@ public class AdminBootstrap {
         if (password.length() < 8 || password.length() > 72) {
             throw new IllegalStateException("gatepost.admin.password (GATEPOST_ADMIN_PASSWORD) must have 8 to 72 characters");
         }
+        accounts.lockFirstAdministrator();
         if (accounts.activeAdmins() > 0) {
             return;
         }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import org.gatepost.common.ClusterJobs;
 import org.gatepost.common.Cursor;
 import org.gatepost.common.GatepostConfig;
 import org.gatepost.common.Page;
@@ -19,10 +20,12 @@ public class AuditService {
 
     private final AuditRepository events;
     private final Duration retention;
+    private final ClusterJobs jobs;
 
-    AuditService(AuditRepository events, GatepostConfig config) {
+    AuditService(AuditRepository events, GatepostConfig config, ClusterJobs jobs) {
         this.events = events;
         this.retention = config.audit().retention();
+        this.jobs = jobs;
     }
 
     public Page<AuditEventView> page(Instant from, Instant to, AuditKind kind, Cursor before, int limit) {
@@ -30,9 +33,11 @@ public class AuditService {
                 e -> new Cursor(e.at().toInstant().toString(), e.id()), e -> e);
     }
 
+    /** Every six hours on one instance, however many run. */
     @Scheduled(every = "6h", delayed = "3m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        forgetOlderThanRetention(Instant.now());
+        jobs.runOnce("audit-retention", Duration.ofHours(6), Duration.ofMinutes(50),
+                () -> forgetOlderThanRetention(Instant.now()));
     }
 
     /** Deletes the events older than the retention period as of {@code now}; answers how many. */

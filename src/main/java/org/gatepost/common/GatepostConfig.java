@@ -49,6 +49,34 @@ public interface GatepostConfig {
 
     Admin admin();
 
+    /**
+     * One computer, no database server: the folder that holds the embedded PostgreSQL's data and
+     * the generated keys and secrets (see DataFolder). Production only; unset, a database URL is required.
+     */
+    Optional<java.nio.file.Path> dataDir();
+
+    Dev dev();
+
+    Passes passes();
+
+    /** Dev mode's embedded database. */
+    interface Dev {
+        /** Where it keeps its data across starts; by default ~/.gatepost/dev/postgresql. */
+        Optional<java.nio.file.Path> dataDir();
+
+        /** Start with an empty database (the demo data is loaded again): -Dgatepost.dev.fresh=true. */
+        @WithDefault("false")
+        boolean fresh();
+    }
+
+    /**
+     * Visitor passes. (Branch scan-api defines the same setting with its use; on merging, keep one.)
+     */
+    interface Passes {
+        /** The EC P-256 PKCS#8 PEM file that signs passes; the data folder makes one. */
+        Optional<java.nio.file.Path> signingKey();
+    }
+
     /** Who may read the endpoints meant for operators and integrators rather than for the app. */
     interface Operations {
         /**

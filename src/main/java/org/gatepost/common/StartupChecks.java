@@ -1,9 +1,15 @@
 package org.gatepost.common;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -38,7 +44,11 @@ public class StartupChecks implements ConfigSourceFactory {
         }
         List<String> profiles = context.getProfiles();
         boolean production = !profiles.contains("dev") && !profiles.contains("test");
-        List<String> problems = problems(production, name -> Optional.ofNullable(context.getValue(name).getValue()));
+        // With a data folder the database, keys and secrets are made there (DataFolder).
+        boolean dataFolder = context.getValue(EmbeddedDatabaseConfigSourceFactory.DATA_DIR_PROPERTY).getValue() != null;
+        Properties fromFiles = configLocations(context.getValue("quarkus.config.locations").getValue());
+        List<String> problems = problems(production && !dataFolder, name -> Optional.ofNullable(context.getValue(name).getValue())
+                .or(() -> Optional.ofNullable(fromFiles.getProperty(name))));
         if (!problems.isEmpty()) {
             refusal.accept("Gatepost cannot start:\n  - " + String.join("\n  - ", problems));
         }
@@ -56,8 +66,31 @@ public class StartupChecks implements ConfigSourceFactory {
         Runtime.getRuntime().halt(1);
     };
 
+    /**
+     * The settings in the properties files of {@code quarkus.config.locations}: compose and
+     * Kubernetes hand secrets over as such a file, and this factory runs before Quarkus reads them.
+     */
+    static Properties configLocations(String locations) {
+        Properties properties = new Properties();
+        if (locations == null || locations.isBlank()) {
+            return properties;
+        }
+        for (String location : locations.split(",")) {
+            String trimmed = location.strip();
+            Path file = trimmed.startsWith("file:") ? Path.of(URI.create(trimmed)) : Path.of(trimmed);
+            if (Files.isRegularFile(file)) {
+                try (Reader reader = Files.newBufferedReader(file)) {
+                    properties.load(reader);
+                } catch (IOException | RuntimeException e) {
+                    // Quarkus reports an unreadable file itself, with its own message.
+                }
+            }
+        }
+        return properties;
+    }
+
     /** Whether the configuration is being read by the build (Quarkus' augmentation) rather than to run. */
-    private static boolean building() {
+    static boolean building() {
         return StackWalker.getInstance().walk(frames -> frames.anyMatch(
                 frame -> frame.getClassName().startsWith("io.quarkus.deployment.")));
     }
@@ -83,7 +116,9 @@ public class StartupChecks implements ConfigSourceFactory {
         if (production) {
             if (missing(settings, "quarkus.datasource.jdbc.url")) {
                 problems.add("no database: set quarkus.datasource.jdbc.url (QUARKUS_DATASOURCE_JDBC_URL) to the "
-                        + "PostgreSQL JDBC URL, with QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD");
+                        + "PostgreSQL JDBC URL, with QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD; "
+                        + "or, on one computer without a database server, set GATEPOST_DATA_DIR to a folder "
+                        + "for an embedded PostgreSQL and the generated keys");
             }
             if (settings.apply("gatepost.phone-hash-secret").map(String::length).orElse(0) < 16) {
                 problems.add("no secret for hashing visitors' phone numbers: set gatepost.phone-hash-secret "

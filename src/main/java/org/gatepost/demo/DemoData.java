@@ -64,7 +64,9 @@ public class DemoData {
 
     @Transactional
     void load(@Observes StartupEvent event) {
-        if (places.findById(COUNTY) != null) {
+        // Only into an empty database: dev mode keeps its data across starts, and a developer's
+        // own places (or a demo county they changed) must not be added to or overwritten.
+        if (places.count() > 0) {
             return;
         }
         place(COUNTY, PlaceKind.COUNTY, "慶元縣", null);

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import org.gatepost.common.ClusterJobs;
 import org.gatepost.common.GatepostConfig;
 
 /**
@@ -21,15 +22,18 @@ public class RetentionJob {
 
     private final EntryRepository entries;
     private final Duration retention;
+    private final ClusterJobs jobs;
 
-    RetentionJob(EntryRepository entries, GatepostConfig config) {
+    RetentionJob(EntryRepository entries, GatepostConfig config, ClusterJobs jobs) {
         this.entries = entries;
         this.retention = config.retention();
+        this.jobs = jobs;
     }
 
+    /** Once an hour on one instance, however many run. */
     @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        eraseExpired(Instant.now());
+        jobs.runOnce("retention", Duration.ofHours(1), Duration.ofMinutes(50), () -> eraseExpired(Instant.now()));
     }
 
     /** Erases what is older than the retention period as of {@code now}; answers how many entries. */
