@@ -86,7 +86,7 @@ public class HouseholdService {
         household.members = members(request.members());
         household.phone = phone(request.phone());
         households.persist(household);
-        households.flush();
+        flush();
         audit.changed(AuditKind.HOUSEHOLD_CREATED, caller.accountId(), caller.role().name(), "HOUSEHOLD", household.id, null);
         return view(caller, household);
     }
@@ -271,6 +271,9 @@ public class HouseholdService {
             households.flush();
         } catch (OptimisticLockException e) {
             throw ProblemException.changedMeanwhile("The household was changed meanwhile; reload it and apply your change again");
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            // Two cadres registering the same label at once: the unique index decides, the second hears it.
+            throw ProblemException.conflict("A household with this label was registered meanwhile in this village");
         }
     }
 

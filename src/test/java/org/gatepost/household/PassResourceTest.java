@@ -169,6 +169,14 @@ class PassResourceTest {
     }
 
     @Test
+    void aDashboardKeyGetsNoTrustData() {
+        String key = as(fixtures.token(w.townshipOfficial())).body(Map.of("name", "大屏", "placeId", w.township().id,
+                        "expiresAt", java.time.OffsetDateTime.now().plusDays(30).toString()))
+                .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
+        as(key).get("/api/v1/trust-data").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
     void validDaysIsChecked() {
         as(cadre).body(Map.of("validDays", 0)).post(pass(household)).then().statusCode(400)
                 .body("errors.field", hasItem("validDays"));
