@@ -29,6 +29,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import org.gatepost.common.GatepostConfig;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
@@ -47,6 +48,7 @@ import org.jose4j.lang.JoseException;
  * mode and tests a fresh one is made on every start.
  */
 @ApplicationScoped
+@Startup // read the key while starting: a missing or unreadable key stops the start, not the first pass
 public class SigningKeys {
 
     private static final Pattern PEM = Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
