@@ -70,7 +70,9 @@ final class DataFolder {
             Path passKey = secrets.resolve("pass-signing-key.pem");
             if (!Files.exists(passKey)) {
                 KeyPair pass = keyPair("EC", generator -> generator.initialize(new ECGenParameterSpec("secp256r1")));
-                ownerOnlyFile(passKey, pem("PRIVATE KEY", pass.getPrivate().getEncoded()));
+                // The public key follows the private one: the JDK cannot derive it (see pass/SigningKeys).
+                ownerOnlyFile(passKey, pem("PRIVATE KEY", pass.getPrivate().getEncoded())
+                        + pem("PUBLIC KEY", pass.getPublic().getEncoded()));
             }
             Path phoneSecret = secrets.resolve("phone-hash-secret");
             if (!Files.exists(phoneSecret)) {
