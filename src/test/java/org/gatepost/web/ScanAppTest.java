@@ -101,8 +101,13 @@ class ScanAppTest extends BrowserTest {
     void readsTheHealthCodesColour() {
         record Case(java.awt.Color colour, FakeCamera.Light light, String code) {
         }
-        for (Case c : List.of(new Case(FakeCamera.GREEN, FakeCamera.Light.DAYLIGHT, "GREEN"),
-                new Case(FakeCamera.YELLOW, FakeCamera.Light.DIM, "YELLOW"))) {
+        List<Case> cases = new ArrayList<>();
+        for (FakeCamera.Light light : FakeCamera.Light.values()) {
+            cases.add(new Case(FakeCamera.GREEN, light, "GREEN"));
+            cases.add(new Case(FakeCamera.YELLOW, light, "YELLOW"));
+            cases.add(new Case(FakeCamera.RED, light, "RED"));
+        }
+        for (Case c : cases) {
             GateApp app = phoneShowing(FakeCamera.scene("https://health.example/code?u=" + UUID.randomUUID(), c.colour(),
                     FakeCamera.Holder.PHONE, c.light()), "en-US", trust(List.of()));
             Locator verdict = app.scan();
