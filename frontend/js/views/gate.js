@@ -187,9 +187,11 @@ function openScanner(app) {
 async function renderTrustLine() {
   const line = parts?.form?.querySelector('#trust-line');
   if (!line) return;
-  const age = scanner.trustAge((await trust.cached())?.checkedAt);
+  const checkedAt = (await trust.cached())?.checkedAt;
+  const age = scanner.trustAge(checkedAt);
   line.textContent = age.text;
   line.classList.toggle('stale', age.stale);
+  line.dataset.state = !checkedAt ? 'none' : age.stale ? 'stale' : 'fresh';
 }
 
 function passLine(app) {
