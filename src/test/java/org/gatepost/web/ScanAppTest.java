@@ -26,6 +26,7 @@ import org.gatepost.account.Account;
 import org.gatepost.pass.SigningKeys;
 import org.gatepost.place.Place;
 import org.gatepost.roster.Shift;
+import org.gatepost.testing.Api;
 import org.gatepost.testing.Fixtures;
 import org.gatepost.testing.World;
 import org.junit.jupiter.api.AfterEach;
@@ -185,8 +186,12 @@ class ScanAppTest extends BrowserTest {
 
     @Test
     void aVisitorsCheckInCodeFillsTheForm() {
-        String code = PassTokens.installation(signingKeys).checkin(w.checkpointA1().id, w.villageA().id, "松源街道", "送蔬菜", 2,
-                "浙K12345", Instant.now().plus(Duration.ofMinutes(15)));
+        // The visitor's own phone, at the gate's poster: the public page asks, the server answers a signed code.
+        String poster = as(fixtures.token(w.cadreA())).get("/api/v1/checkpoints/" + w.checkpointA1().id + "/poster")
+                .then().statusCode(200).extract().path("url");
+        String code = Api.anonymous().body(Map.of("origin", "松源街道", "purpose", "送蔬菜", "partySize", 2, "plate", "浙K12345"))
+                .post("/api/v1/public/check-in/" + poster.substring(poster.indexOf('#') + 1))
+                .then().statusCode(201).extract().path("code");
         GateApp app = phoneShowing(FakeCamera.scene(code, FakeCamera.BLACK, FakeCamera.Holder.PHONE, FakeCamera.Light.DAYLIGHT), "zh-CN");
         app.page().context().setOffline(true);
         Locator verdict = app.scan();
@@ -198,6 +203,16 @@ class ScanAppTest extends BrowserTest {
         assertThat(app.page().locator("#visitor-plate")).hasValue("浙K12345");
         assertThat(app.page().locator("#party-size")).hasText("2");
         assertThat(app.page().locator(".choices button.person-false")).hasAttribute("aria-pressed", "true");
+
+        // Another village's gate's code, shown at this gate: refused, nothing filled in.
+        String elsewhere = PassTokens.installation(signingKeys).checkin(w.checkpointB1().id, w.villageB().id, "龍泉", "探親", 1, null,
+                Instant.now().plus(Duration.ofMinutes(15)));
+        GateApp other = phoneShowing(FakeCamera.scene(elsewhere, FakeCamera.BLACK, FakeCamera.Holder.PHONE, FakeCamera.Light.DAYLIGHT),
+                "zh-CN");
+        verdict = other.scan();
+        assertThat(verdict).hasAttribute("data-reason", "otherVillage");
+        assertThat(other.page().locator("#scan-headline")).hasText("访客登记码无效");
+        assertThat(other.page().locator("#scan-use")).hasCount(0);
     }
 
     @Test
