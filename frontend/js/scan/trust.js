@@ -57,24 +57,20 @@ export async function refresh(token) {
   return 'changed';
 }
 
-export function forget() {
-  return db.remove('kv', KEY);
-}
-
 let timer = null;
+let onOnline = null;
 
 /** Keeps the trust data fresh while the app is open: every few minutes, and when the signal returns. */
 export function keepFresh(token) {
   stopRefreshing();
-  const run = () => { if (navigator.onLine !== false) refresh(token()); };
-  timer = setInterval(run, REFRESH_EVERY_MS);
-  window.addEventListener('online', run);
-  stopRefreshing.run = run;
+  onOnline = () => { if (navigator.onLine !== false) refresh(token()); };
+  timer = setInterval(onOnline, REFRESH_EVERY_MS);
+  window.addEventListener('online', onOnline);
 }
 
 export function stopRefreshing() {
   clearInterval(timer);
   timer = null;
-  if (stopRefreshing.run) window.removeEventListener('online', stopRefreshing.run);
-  stopRefreshing.run = null;
+  if (onOnline) window.removeEventListener('online', onOnline);
+  onOnline = null;
 }
