@@ -20,13 +20,14 @@ import org.gatepost.account.Phones;
  * <ol>
  *   <li>the visitor's phone as typed, without separators (the first release);</li>
  *   <li>the visitor's phone in E.164;</li>
- *   <li>and the coded refusal reason as sent.</li>
+ *   <li>and the coded refusal reason as sent;</li>
+ *   <li>and the household pass it was made from (household and serial, or null).</li>
  * </ol>
  */
 final class ContentDigest {
 
     /** The version new entries are stored with. */
-    static final int CURRENT = 3;
+    static final int CURRENT = 4;
 
     private ContentDigest() {
     }
@@ -55,7 +56,8 @@ final class ContentDigest {
             part(1, (r, v) -> visitor(r, EntryRequest.Visitor::name)),
             part(1, ContentDigest::phone),
             part(1, (r, v) -> visitor(r, EntryRequest.Visitor::plate)),
-            part(3, (r, v) -> r.reasonCode()));
+            part(3, (r, v) -> r.reasonCode()),
+            part(4, (r, v) -> r.pass() == null ? null : r.pass().householdId() + "/" + r.pass().serial()));
 
     /** One part of the digest from version {@code since} on; {@code value} may depend on the version. */
     private record Part(int since, BiFunction<EntryRequest, Integer, Object> value) {

@@ -14,13 +14,14 @@ record EntryRow(UUID id, UUID countyId, UUID checkpointId, UUID villageId, Insta
                 BigDecimal temperature, boolean fever, Decision decision, RefusalReason reasonCode, String reason,
                 String note, String visitorOrigin, String visitorPurpose, String visitorName, String visitorPhoneLast4,
                 byte[] visitorPhoneHash, String visitorPlate, byte[] contentHash, int contentDigestVersion,
-                UUID recordedBy, UUID shiftId, Instant voidedAt, UUID voidedBy, String voidReason) {
+                UUID recordedBy, UUID shiftId, Instant voidedAt, UUID voidedBy, String voidReason,
+                UUID passHouseholdId, Integer passSerial) {
 
     /** The same row tied to the shift its recorder was checked in to (found by the insert). */
     EntryRow withShift(UUID shift) {
         return new EntryRow(id, countyId, checkpointId, villageId, occurredAt, occurredOffset, receivedAt, direction, resident,
                 partySize, healthCode, healthCodeRead, temperature, fever, decision, reasonCode, reason, note,
                 visitorOrigin, visitorPurpose, visitorName, visitorPhoneLast4, visitorPhoneHash, visitorPlate, contentHash,
-                contentDigestVersion, recordedBy, shift, voidedAt, voidedBy, voidReason);
+                contentDigestVersion, recordedBy, shift, voidedAt, voidedBy, voidReason, passHouseholdId, passSerial);
     }
 }

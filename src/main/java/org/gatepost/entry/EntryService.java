@@ -29,6 +29,7 @@ import org.gatepost.common.GatepostConfig;
 import org.gatepost.common.Page;
 import org.gatepost.common.Problem;
 import org.gatepost.common.ProblemException;
+import org.gatepost.household.PassRepository;
 import org.gatepost.place.Place;
 import org.gatepost.place.PlaceKind;
 import org.gatepost.place.PlaceService;
@@ -50,11 +51,14 @@ public class EntryService {
     private final EntryPolicy policy;
     private final AuditLog audit;
     private final IngestMetrics metrics;
+    private final PassRepository passRepository;
     private final ZoneId zone;
 
     EntryService(EntryRepository entries, CheckpointCache checkpointCache, AlertService alerts, PlaceService places,
-                 PhoneHasher phones, GatepostConfig config, AuditLog audit, IngestMetrics metrics) {
+                 PhoneHasher phones, GatepostConfig config, AuditLog audit, IngestMetrics metrics,
+                 PassRepository passRepository) {
         this.audit = audit;
+        this.passRepository = passRepository;
         this.metrics = metrics;
         this.entries = entries;
         this.checkpointCache = checkpointCache;
@@ -92,6 +96,9 @@ public class EntryService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Map<UUID, EntryRepository.CheckpointFacts> checkpoints = checkpointCache.get(items.stream()
                 .filter(i -> i.request() != null).map(i -> i.request().checkpointId()).distinct().toList());
+        Map<UUID, PassRepository.HouseholdPasses> passes = passRepository.ofHouseholds(items.stream()
+                .filter(i -> i.request() != null && i.request().pass() != null)
+                .map(i -> i.request().pass().householdId()).distinct().toList());
         Outcome[] outcomes = new Outcome[items.size()];
         List<EntryRow> rows = new ArrayList<>();
         Map<Integer, EntryRow> rowOfItem = new LinkedHashMap<>(); // in the order sent: a repeated id's first item is the one created
@@ -103,7 +110,7 @@ public class EntryService {
                 continue;
             }
             try {
-                EntryRow row = row(caller, item.request(), checkpoints, now);
+                EntryRow row = row(caller, item.request(), checkpoints, passes, now);
                 rowOfItem.put(i, row);
                 if (queued.add(row.id())) {
                     rows.add(row);
@@ -213,7 +220,7 @@ public class EntryService {
 
     /** Checks one request (scope, then the rule at the gate) and normalises it into a row. */
     private EntryRow row(Caller caller, EntryRequest request, Map<UUID, EntryRepository.CheckpointFacts> checkpoints,
-                         Instant now) {
+                         Map<UUID, PassRepository.HouseholdPasses> passes, Instant now) {
         EntryRepository.CheckpointFacts checkpoint = checkpoints.get(request.checkpointId());
         boolean ours = checkpoint != null && PlaceKind.CHECKPOINT.name().equals(checkpoint.kind())
                 && Objects.equals(checkpoint.villageId(), caller.placeId());
@@ -240,6 +247,7 @@ public class EntryService {
         if (violation.isPresent()) {
             throw ProblemException.rule(violation.get().field(), violation.get().message());
         }
+        checkPass(request.pass(), checkpoint.villageId(), passes);
         return new EntryRow(request.id(), checkpoint.countyId(), checkpoint.id(), checkpoint.villageId(), occurredAt,
                 request.occurredAt().getOffset().getTotalSeconds(), now, request.direction(), request.resident(),
                 request.partySize(), request.healthCode(), request.healthCodeRead(), temperature, policy.isFever(temperature),
@@ -247,7 +255,26 @@ public class EntryService {
                 blankToNull(request.reason()), blankToNull(request.note()), origin, purpose, name,
                 phone == null ? null : phone.substring(Math.max(0, phone.length() - 4)),
                 phone == null ? null : phones.hash(phone), plate, ContentDigest.of(ContentDigest.CURRENT, request),
-                ContentDigest.CURRENT, caller.accountId(), null, null, null, null);
+                ContentDigest.CURRENT, caller.accountId(), null, null, null, null,
+                request.pass() == null ? null : request.pass().householdId(),
+                request.pass() == null ? null : request.pass().serial());
+    }
+
+    /**
+     * A pass named by an entry must be one issued to a household of the checkpoint's village; a
+     * pass revoked (or a household deleted) since the scan still counts: the outing happened.
+     */
+    private static void checkPass(EntryRequest.PassRef pass, UUID villageId, Map<UUID, PassRepository.HouseholdPasses> passes) {
+        if (pass == null) {
+            return;
+        }
+        PassRepository.HouseholdPasses issued = passes.get(pass.householdId());
+        if (issued == null || !issued.villageId().equals(villageId)) {
+            throw ProblemException.rule("pass.householdId", "no such household in the checkpoint's village");
+        }
+        if (!issued.serials().contains(pass.serial())) {
+            throw ProblemException.rule("pass.serial", "no pass with this serial was issued to the household");
+        }
     }
 
     private EntryView view(Caller caller, EntryRow e) {

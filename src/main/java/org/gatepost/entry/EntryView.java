@@ -22,7 +22,8 @@ public record EntryView(
         @Schema(description = "Why not admitted, as a code (null for an admission)") RefusalReason reasonCode,
         @Schema(description = "Free text: the village's own people and admins only") String reason,
         String note, VisitorView visitor, UUID recordedBy, UUID shiftId,
-        boolean voided, OffsetDateTime voidedAt, UUID voidedBy, String voidReason) {
+        boolean voided, OffsetDateTime voidedAt, UUID voidedBy, String voidReason,
+        @Schema(description = "The household pass the entry was made from, or null") PassView pass) {
 
     /**
      * The entry as a reader sees it: with {@code personal} false (officials above the
@@ -37,7 +38,12 @@ public record EntryView(
                 TimeRange.local(e.receivedAt(), zone), e.direction(), e.resident(), e.partySize(), e.healthCode(),
                 e.healthCodeRead(), e.temperature(), e.fever(), e.decision(), e.reasonCode(), personal ? e.reason() : null,
                 personal ? e.note() : null, visitor, e.recordedBy(), e.shiftId(), e.voidedAt() != null,
-                TimeRange.local(e.voidedAt(), zone), e.voidedBy(), e.voidReason());
+                TimeRange.local(e.voidedAt(), zone), e.voidedBy(), e.voidReason(),
+                e.passHouseholdId() == null ? null : new PassView(e.passHouseholdId(), e.passSerial()));
+    }
+
+    /** The pass an entry was made from: its household and serial (no personal data). */
+    public record PassView(UUID householdId, int serial) {
     }
 
     /** The visitor part; {@code phone} is masked to its last four digits. */
