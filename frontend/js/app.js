@@ -24,6 +24,7 @@ import * as dashboardView from './views/dashboard.js';
 import * as coverageView from './views/coverage.js';
 import * as keysView from './views/keys.js';
 import * as live from './live.js';
+import * as trust from './scan/trust.js';
 
 const GATE_TABS = [
   { route: 'record', label: 'nav.record', view: gateView },
@@ -201,6 +202,9 @@ async function afterSignIn(fresh) {
   const role = app.session.account.role;
   if (role === 'VOLUNTEER') {
     await refreshGateData();
+    // Passes are verified offline against this: fetched now, then every few minutes and
+    // whenever the signal returns.
+    trust.keepFresh(() => (session.isValid(app.session) ? app.session.token : null));
     askForPersistentStorage();
   } else {
     // The county's zone for days and clock times.
@@ -256,6 +260,7 @@ export async function refreshGateData() {
     app.load('/api/v1/gate/rule'),
     app.load(`/api/v1/places?parentId=${encodeURIComponent(account.placeId)}&limit=500`),
     app.load('/api/v1/me/shifts'),
+    trust.refresh(app.session.token),
   ]);
   if (rule.status === 'fulfilled') {
     app.rule = rule.value;
@@ -300,6 +305,7 @@ async function signOut() {
     t('nav.signout'));
   if (!ok) return;
   live.stop();
+  trust.stopRefreshing();
   app.openAlerts = null;
   try { await navigator.clearAppBadge?.(); } catch { /* no badge here */ }
   const accountId = app.session.account.id;
@@ -307,7 +313,7 @@ async function signOut() {
   // Unsent entries stay for their recorder's next sign-in; what was sent leaves the phone.
   const sentOfMine = rows.filter((r) => r.recorderId === accountId && r.state === 'SENT').map((r) => r.id);
   await db.write('entries', { remove: sentOfMine });
-  await db.write('kv', { remove: ['session', 'shifts', 'checkpoints', 'checkpointId', 'today'] });
+  await db.write('kv', { remove: ['session', 'shifts', 'checkpoints', 'checkpointId', 'today', 'trust'] });
   sessionStorage.clear();
   app.session = null;
   app.editing = null;

@@ -10,6 +10,8 @@ import {
   t, formatTemperature, formatTime, formatNumber, dayOf, problemText,
 } from '../i18n.js';
 import { currentShift } from './shift.js';
+import * as scanner from '../scan/scanner.js';
+import * as trust from '../scan/trust.js';
 
 const CODES = ['GREEN', 'YELLOW', 'RED', 'NO_PHONE', 'UNREADABLE', 'PAPER_PASS'];
 const QUICK_TEMPERATURES = [36.0, 36.3, 36.5, 36.7, 37.0];
@@ -19,8 +21,8 @@ const PHONE = /^\+?[0-9]{6,15}$/;
 
 function blank() {
   return {
-    code: null, temperature: null, direction: 'IN', resident: true, partySize: 1, decision: null, reason: '',
-    visitor: { origin: '', purpose: '', name: '', phone: '', plate: '' },
+    code: null, codeRead: 'BY_EYE', temperature: null, direction: 'IN', resident: true, partySize: 1, decision: null,
+    reason: '', visitor: { origin: '', purpose: '', name: '', phone: '', plate: '' }, pass: null,
   };
 }
 
@@ -121,9 +123,10 @@ function renderCheckpoint(app) {
 function loadForEditing(app) {
   const entry = app.editing.entry;
   form = {
-    code: entry.healthCode, temperature: entry.temperature ?? null, direction: entry.direction, resident: entry.resident,
-    partySize: entry.partySize, decision: entry.decision, reason: entry.reason || '',
-    visitor: { origin: '', purpose: '', name: '', phone: '', plate: '', ...(entry.visitor || {}) },
+    code: entry.healthCode, codeRead: entry.healthCodeRead || 'BY_EYE', temperature: entry.temperature ?? null,
+    direction: entry.direction, resident: entry.resident, partySize: entry.partySize, decision: entry.decision,
+    reason: entry.reason || '', visitor: { origin: '', purpose: '', name: '', phone: '', plate: '', ...(entry.visitor || {}) },
+    pass: entry.pass ? { ...entry.pass, label: entry.pass.label ?? null, usedUp: false } : null,
   };
 }
 
@@ -136,6 +139,76 @@ function choices(name, options, selected, label, onPick, extraClass = '') {
     }, option.label)));
 }
 
+/** Whether a pass scanned for this passage has its outings used up: refusal is proposed for going out. */
+function limitReached() {
+  return !!form.pass?.usedUp && form.direction === 'OUT';
+}
+
+/** The decision the form stands for: the volunteer's choice where the rule allows it, else the proposal. */
+function chosenDecision(assessment) {
+  if (form.decision && assessment.allowed.includes(form.decision)) return form.decision;
+  if (limitReached() && assessment.allowed.includes('REFUSED')) return 'REFUSED';
+  return assessment.proposal;
+}
+
+/** Scanning: a pass, a visitor's check-in code or a health code's colour fills the form. */
+function openScanner(app) {
+  const redraw = () => buildForm(app);
+  scanner.open(app, {
+    onPass: ({ claims, household }) => {
+      form.pass = {
+        householdId: claims.h, serial: claims.s, label: household.label, used: household.used,
+        outings: household.limit?.outings ?? null, usedUp: household.usedUp,
+      };
+      form.resident = true;
+      form.direction = 'OUT';
+      form.decision = null;
+      if (household.usedUp && !form.reason) form.reason = t('scan.limitReason');
+      redraw();
+    },
+    onCheckin: (claims) => {
+      form.resident = false;
+      form.direction = 'IN';
+      form.partySize = Math.min(20, Math.max(1, Number(claims.n) || 1));
+      form.visitor = { ...form.visitor, origin: claims.o || '', purpose: claims.p || '', plate: claims.pl || '' };
+      form.pass = null;
+      redraw();
+    },
+    onHealthCode: (code) => {
+      form.code = code;
+      form.codeRead = 'SCANNED';
+      form.decision = null;
+      redraw();
+    },
+    onClose: () => parts?.form?.querySelector('#scan-open')?.focus(),
+  });
+}
+
+async function renderTrustLine() {
+  const line = parts?.form?.querySelector('#trust-line');
+  if (!line) return;
+  const checkedAt = (await trust.cached())?.checkedAt;
+  const age = scanner.trustAge(checkedAt);
+  line.textContent = age.text;
+  line.classList.toggle('stale', age.stale);
+  line.dataset.state = !checkedAt ? 'none' : age.stale ? 'stale' : 'fresh';
+}
+
+function passLine(app) {
+  if (!form.pass) return null;
+  const p = form.pass;
+  const label = p.label ?? t('scan.pass.unknownLabel', { serial: p.serial });
+  return h('p', { class: `pass-line ${limitReached() ? 'stop' : ''}`, id: 'pass-line' },
+    t('scan.pass.line', { label }),
+    p.outings !== null && p.outings !== undefined
+      ? ` · ${t('scan.pass.lineOutings', { used: formatNumber(p.used), outings: formatNumber(p.outings) })}` : '',
+    ' ',
+    h('button', {
+      type: 'button', class: 'link', id: 'pass-remove',
+      onclick: () => { form.pass = null; form.decision = null; buildForm(app); },
+    }, t('scan.pass.remove')));
+}
+
 function buildForm(app) {
   const rule = app.rule;
   if (!checkpointId || !rule) {
@@ -145,7 +218,8 @@ function buildForm(app) {
   const redraw = () => buildForm(app);
   const pick = (change) => () => { Object.assign(form, change); redraw(); };
   const assessment = assess(form.code, form.temperature, rule);
-  const decision = form.decision && assessment.allowed.includes(form.decision) ? form.decision : assessment.proposal;
+  const decision = chosenDecision(assessment);
+  const limitWhy = limitReached() && decision === 'REFUSED';
 
   const visitorInput = (field, labelKey, attributes = {}) => {
     const id = `visitor-${field}`;
@@ -164,10 +238,14 @@ function buildForm(app) {
         type: 'button', class: 'link', onclick: () => { app.editing = null; form = blank(); formSource = null; redraw(); },
       },
         t('gate.cancelEdit'))) : null,
+    h('div', { class: 'scan-bar' },
+      h('button', { type: 'button', class: 'primary scan-open', id: 'scan-open', onclick: () => openScanner(app) }, t('scan.open')),
+      h('p', { class: 'small trust-line', id: 'trust-line' })),
+    passLine(app),
     h('fieldset', {},
       h('legend', {}, t('gate.code')),
       choices('code', CODES.map((c) => ({ value: c, label: t(`code.${c}`) })), form.code, t('gate.code'),
-        (value) => { form.code = value; form.decision = null; redraw(); }, 'codes')),
+        (value) => { form.code = value; form.codeRead = 'BY_EYE'; form.decision = null; redraw(); }, 'codes')),
     h('fieldset', {},
       h('legend', {}, t('gate.temperature'), ' ',
         h('output', { id: 'temperature-value', class: assessment.fever ? 'fever' : '' }, temperatureValue,
@@ -213,8 +291,8 @@ function buildForm(app) {
       visitorInput('plate', 'gate.visitorPlate', { maxlength: 20, autocomplete: 'off' })),
     h('fieldset', { class: 'decision' },
       h('legend', {}, t('gate.decision')),
-      h('p', { class: `why ${assessment.allowed.includes('ADMITTED') || !form.code ? '' : 'stop'}`, id: 'why' },
-        t(assessment.why.key, formatWhy(assessment.why.params))),
+      h('p', { class: `why ${(assessment.allowed.includes('ADMITTED') && !limitWhy) || !form.code ? '' : 'stop'}`, id: 'why' },
+        limitWhy ? t('scan.why.limit') : t(assessment.why.key, formatWhy(assessment.why.params))),
       h('div', { class: 'choices', role: 'group', 'aria-label': t('gate.decision') },
         DECISIONS.map((d) => h('button', {
           type: 'button', class: `choice decision-${d.toLowerCase()}`, 'data-value': d,
@@ -232,6 +310,7 @@ function buildForm(app) {
     },
       decision ? t(`gate.submit.${decision}`) : t('gate.chooseCode')));
   updateSubmit(app);
+  renderTrustLine();
 }
 
 function formatWhy(params = {}) {
@@ -244,7 +323,7 @@ function formatWhy(params = {}) {
 /** What stops the entry from being recorded, as a message key, or null. */
 function missing(app) {
   const assessment = assess(form.code, form.temperature, app.rule);
-  const decision = form.decision && assessment.allowed.includes(form.decision) ? form.decision : assessment.proposal;
+  const decision = chosenDecision(assessment);
   if (!form.code) return 'gate.chooseCode';
   if (!decision) return assessment.why.key;
   if (!form.resident && !form.visitor.origin.trim()) return 'gate.needOrigin';
@@ -279,7 +358,7 @@ async function record(app) {
 
 async function save(app) {
   const assessment = assess(form.code, form.temperature, app.rule);
-  const decision = form.decision && assessment.allowed.includes(form.decision) ? form.decision : assessment.proposal;
+  const decision = chosenDecision(assessment);
   const entry = {
     id: crypto.randomUUID(),
     checkpointId,
@@ -289,11 +368,12 @@ async function save(app) {
     resident: form.resident,
     partySize: form.partySize,
     healthCode: form.code,
-    healthCodeRead: 'BY_EYE',
+    healthCodeRead: form.codeRead,
     temperature: form.temperature,
     decision,
   };
   if (decision !== 'ADMITTED' && form.reason.trim()) entry.reason = form.reason.trim();
+  if (form.pass) entry.pass = { householdId: form.pass.householdId, serial: form.pass.serial };
   if (!form.resident) {
     const v = Object.fromEntries(Object.entries(form.visitor).map(([k, value]) => [k, value.trim()]).filter(([, value]) => value));
     entry.visitor = v;

@@ -25,8 +25,13 @@ public class ResponseHeaders {
     /** A year; browsers that saw it once keep to https for that long. */
     static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
 
-    /** Self only: no inline script, no other origin, never framed. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; base-uri 'none'; object-src 'none'; "
+    /**
+     * Self only: no inline script, no other origin, never framed. WebAssembly may be compiled
+     * ('wasm-unsafe-eval', which allows no JavaScript eval): the gate's QR decoder is the
+     * app's own vendored zxing-wasm.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
+            + "base-uri 'none'; object-src 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
     void install(@Observes Router router) {

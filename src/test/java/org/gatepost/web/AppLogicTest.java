@@ -244,4 +244,46 @@ class AppLogicTest extends BrowserTest {
                 "gatepost-daily-慶元縣-濛洲街道-2020-02-01_2020-02-07.csv", "cdab",
                 "curl -H \"Authorization: Bearer gpk_1\" \"https://x/api/v1/stats/summary?placeId=p&from=a&to=b\"", 1, 2000, 10), result);
     }
+
+    @Test
+    void outingPeriodsAreCountedFromTheDayTheLimitWasSet() {
+        Object result = run("/js/scan/passes.js", """
+                const limit = { outings: 1, days: 2, since: '2020-02-12' };
+                return ['2020-02-12', '2020-02-13', '2020-02-14', '2020-03-01', '2020-02-10']
+                  .map(day => { const p = m.period(limit, day); return p.start + '..' + p.end; });""");
+        assertEquals(List.of("2020-02-12..2020-02-13", "2020-02-12..2020-02-13", "2020-02-14..2020-02-15",
+                "2020-03-01..2020-03-02", "2020-02-12..2020-02-13"), result);
+    }
+
+    @Test
+    void outingsAddThePhonesUncountedOutEntriesToTheServersCount() {
+        Object result = run("/js/scan/passes.js", """
+                const dayOf = (iso) => iso.slice(0, 10);
+                const trust = {
+                  checkedAt: 1000,
+                  villages: [{ villageId: 'v', outingLimit: { outings: 3, days: 2, since: '2020-02-12' } }],
+                  households: [{ householdId: 'h', villageId: 'v', label: '12-3', serial: 4, outingsInPeriod: 1,
+                                 periodStart: '2020-02-12', periodEnd: '2020-02-13' }],
+                };
+                const row = (state, direction, day, sentAt, householdId = 'h') => ({ state, sentAt,
+                  entry: { direction, occurredAt: day + 'T08:00:00+08:00', pass: { householdId, serial: 4 } } });
+                const rows = [row('PENDING', 'OUT', '2020-02-13'), row('HELD', 'OUT', '2020-02-12'),
+                  row('SENT', 'OUT', '2020-02-13', 500), row('SENT', 'OUT', '2020-02-13', 2000),
+                  row('PENDING', 'IN', '2020-02-13'), row('PENDING', 'OUT', '2020-02-11'), row('PENDING', 'OUT', '2020-02-13', 0, 'x')];
+                const claims = { h: 'h', vl: 'v', s: 4, lim: null };
+                const now = m.outings({ trust, claims, rows, today: '2020-02-13', dayOf });
+                const next = m.outings({ trust, claims, rows, today: '2020-02-14', dayOf });
+                const none = m.outings({ trust: { ...trust, villages: [] }, claims, rows, today: '2020-02-13', dayOf });
+                return [now.label, now.used, now.usedUp, next.used, none.limit, none.usedUp];""");
+        // 1 counted by the server + unsent (pending, held) + sent after the trust data was checked = 4 of 3.
+        assertEquals(java.util.Arrays.asList("12-3", 4, true, 0, null, false), result);
+    }
+
+    @Test
+    void aHealthCodesHueIsGreenYellowOrRedAndGreyIsNone() {
+        Object result = run("/js/scan/colour.js", """
+                return [m.classify(140, 0.9), m.classify(45, 0.9), m.classify(5, 0.9), m.classify(350, 0.8),
+                        m.classify(140, 0.1), m.classify(240, 0.9)];""");
+        assertEquals(java.util.Arrays.asList("GREEN", "YELLOW", "RED", "RED", null, null), result);
+    }
 }

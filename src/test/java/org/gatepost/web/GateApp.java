@@ -98,6 +98,14 @@ record GateApp(Page page, String base) {
         }
     }
 
+    /** Opens the scanner and waits for its verdict on what the camera shows. */
+    Locator scan() {
+        page.locator("#scan-open").click();
+        Locator verdict = page.locator("#scan-verdict");
+        verdict.waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        return verdict;
+    }
+
     void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SCREENSHOTS.resolve(name + ".png")));
     }
