@@ -47,6 +47,12 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 
+/** A message in a given language, whatever the chosen one (a poster speaks Chinese and English at once). */
+export function tIn(code, key, params = {}) {
+  const text = (CATALOGUES[code] || CATALOGUES.en)[key] ?? CATALOGUES.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
 export function has(key) {
   return key in CATALOGUES[current];
 }
