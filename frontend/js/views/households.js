@@ -4,6 +4,7 @@
 import { h, fill } from '../dom.js';
 import { t, formatDay, formatMoment } from '../i18n.js';
 import { errorText, formDialog, all } from '../ui.js';
+import { ApiError } from '../api.js';
 
 let root = null;
 let search = '';
@@ -17,13 +18,15 @@ export function render(app) {
 async function load(app, target) {
   const village = app.session.account.placeId;
   try {
-    const [place, households, trust] = await Promise.all([
+    const [place, households, limit] = await Promise.all([
       app.load(`/api/v1/places/${village}`),
       all(app, `/api/v1/villages/${village}/households`),
-      app.load('/api/v1/trust-data').catch(() => null),
+      app.load(`/api/v1/villages/${village}/outing-limit`).catch((e) => {
+        if (e instanceof ApiError && e.status === 404) return null; // no limit set
+        throw e;
+      }),
     ]);
     if (target !== root) return;
-    const limit = trust?.villages?.find((v) => v.villageId === village)?.outingLimit ?? null;
     draw(app, village, place, households, limit);
   } catch (e) {
     if (target === root) fill(root, h('h1', {}, t('households.title')), h('p', { class: 'form-error', role: 'alert' }, errorText(e)));
@@ -65,7 +68,7 @@ function draw(app, village, place, households, limit) {
 /** "N outings per M days", or none: the village's rule for every household's pass. */
 function limitForm(app, village, limit, reload) {
   const outings = h('input', { type: 'number', id: 'limit-outings', min: 1, max: 100, inputmode: 'numeric', value: limit?.outings ?? '' });
-  const days = h('input', { type: 'number', id: 'limit-days', min: 1, max: 365, inputmode: 'numeric', value: limit?.days ?? '' });
+  const days = h('input', { type: 'number', id: 'limit-days', min: 1, max: 60, inputmode: 'numeric', value: limit?.days ?? '' });
   const error = h('p', { class: 'form-error', role: 'alert', id: 'limit-error' });
   const save = async (body) => {
     error.textContent = '';
@@ -84,7 +87,7 @@ function limitForm(app, village, limit, reload) {
       e.preventDefault();
       const n = Number(outings.value);
       const m = Number(days.value);
-      if (!Number.isInteger(n) || n < 1 || !Number.isInteger(m) || m < 1) {
+      if (!Number.isInteger(n) || n < 1 || n > 100 || !Number.isInteger(m) || m < 1 || m > 60) {
         error.textContent = t('households.limitInvalid');
         return;
       }
@@ -106,8 +109,8 @@ function limitForm(app, village, limit, reload) {
 
 function passState(hh) {
   const pass = hh.pass;
-  if (!pass) return { kind: 'none', text: t('households.passNone') };
-  if (pass.revoked) return { kind: 'revoked', text: t('households.passRevoked', { serial: pass.serial }) };
+  // A revoked pass reads as none: the household has no card that works.
+  if (!pass || pass.revoked) return { kind: 'none', text: t('households.passNone') };
   if (Date.parse(pass.expiresAt) <= Date.now()) return { kind: 'expired', text: t('households.passExpired', { serial: pass.serial, date: formatMoment(pass.expiresAt) }) };
   return { kind: 'valid', text: t('households.passValid', { serial: pass.serial, date: formatMoment(pass.expiresAt) }) };
 }
@@ -141,14 +144,16 @@ function edit(app, village, hh, reload) {
   return formDialog({
     title: hh ? t('households.editTitle', { label: hh.label }) : t('households.add'),
     fields: [
-      { name: 'label', label: t('households.label'), required: true, maxlength: 100, value: hh?.label ?? '' },
+      { name: 'label', label: t('households.label'), required: true, maxlength: 50, value: hh?.label ?? '' },
       { name: 'head', label: t('households.head'), required: true, maxlength: 100, value: hh?.head ?? '' },
       { name: 'members', label: t('households.members'), type: 'textarea', maxlength: 2000, value: hh?.members?.join('\n') ?? '' },
       { name: 'phone', label: t('households.phone'), type: 'tel', inputmode: 'tel', maxlength: 32, value: hh?.phone ?? '' },
     ],
     confirm: hh ? t('households.save') : t('households.add'),
     submit: (v) => {
-      const body = { label: v.label, head: v.head, members: membersFrom(v.members), phone: v.phone || null };
+      const body = { label: v.label, head: v.head, members: membersFrom(v.members) };
+      // A new household without a phone leaves it out; an edit sends "" to clear it.
+      if (v.phone || hh) body.phone = v.phone;
       if (!hh) return app.call(`/api/v1/villages/${village}/households`, { method: 'POST', body });
       return app.call(`/api/v1/households/${hh.id}`, { method: 'PATCH', body, headers: { 'If-Match': `"${hh.version}"` } });
     },
@@ -164,7 +169,7 @@ function issue(app, hh, reissue, reload) {
   return formDialog({
     title: reissue ? t('households.reissueTitle', { label: hh.label }) : t('households.issueTitle', { label: hh.label }),
     intro: reissue ? t('households.reissueIntro', { serial: hh.pass.serial }) : t('households.issueIntro'),
-    fields: [{ name: 'validDays', label: t('households.validDays'), type: 'number', inputmode: 'numeric', required: true, value: '30', maxlength: 3 }],
+    fields: [{ name: 'validDays', label: t('households.validDays'), type: 'number', inputmode: 'numeric', required: true, value: '90', maxlength: 3 }],
     confirm: reissue ? t('households.reissue') : t('households.issue'),
     danger: reissue,
     submit: (v) => {
