@@ -443,7 +443,7 @@ export default {
   'households.none': 'No households yet.',
   'households.noMatch': 'No household matches.',
   'households.limitTitle': 'Outing limit',
-  'households.limitNow': 'Now: {outings} outing(s) per household every {days} day(s), counted from {since}.',
+  'households.limitNow': '{outings} outing(s) per household every {days} day(s), counted from {since}.',
   'households.limitNone': 'No limit: households may go out as often as they need.',
   'households.limitOutings': 'Outings per household',
   'households.limitDays': 'Every how many days',

@@ -443,7 +443,7 @@ export default {
   'households.none': '还没有住户。',
   'households.noMatch': '没有匹配的住户。',
   'households.limitTitle': '外出限制',
-  'households.limitNow': '现在：每户每 {days} 天外出 {outings} 次，从 {since} 起算。',
+  'households.limitNow': '每户每 {days} 天外出 {outings} 次，从 {since} 起算。',
   'households.limitNone': '不限：住户外出不限次数。',
   'households.limitOutings': '每户外出次数',
   'households.limitDays': '每几天',

@@ -443,7 +443,7 @@ export default {
   'households.none': '還沒有住戶。',
   'households.noMatch': '沒有符合的住戶。',
   'households.limitTitle': '外出限制',
-  'households.limitNow': '現在：每戶每 {days} 天外出 {outings} 次，從 {since} 起算。',
+  'households.limitNow': '每戶每 {days} 天外出 {outings} 次，從 {since} 起算。',
   'households.limitNone': '不限：住戶外出不限次數。',
   'households.limitOutings': '每戶外出次數',
   'households.limitDays': '每幾天',

@@ -81,30 +81,29 @@ function limitForm(app, village, limit, reload) {
       error.textContent = errorText(e);
     }
   };
-  return h('form', {
-    class: 'outing-limit', id: 'outing-limit',
-    onsubmit: (e) => {
-      e.preventDefault();
-      const n = Number(outings.value);
-      const m = Number(days.value);
-      if (!Number.isInteger(n) || n < 1 || n > 100 || !Number.isInteger(m) || m < 1 || m > 60) {
-        error.textContent = t('households.limitInvalid');
-        return;
-      }
-      save({ outings: n, days: m });
+  return h('details', { class: 'outing-limit', id: 'outing-limit' },
+    h('summary', {}, h('span', {}, t('households.limitTitle'), ' · '), h('span', { id: 'limit-now' }, limit
+      ? t('households.limitNow', { outings: limit.outings, days: limit.days, since: formatDay(limit.since, { weekday: false }) })
+      : t('households.limitNone'))),
+    h('form', {
+      onsubmit: (e) => {
+        e.preventDefault();
+        const n = Number(outings.value);
+        const m = Number(days.value);
+        if (!Number.isInteger(n) || n < 1 || n > 100 || !Number.isInteger(m) || m < 1 || m > 60) {
+          error.textContent = t('households.limitInvalid');
+          return;
+        }
+        save({ outings: n, days: m });
+      },
     },
-  },
-  h('h2', {}, t('households.limitTitle')),
-  h('p', { class: 'small', id: 'limit-now' }, limit
-    ? t('households.limitNow', { outings: limit.outings, days: limit.days, since: formatDay(limit.since, { weekday: false }) })
-    : t('households.limitNone')),
-  h('div', { class: 'limit-fields' },
-    h('div', {}, h('label', { for: 'limit-outings' }, t('households.limitOutings')), outings),
-    h('div', {}, h('label', { for: 'limit-days' }, t('households.limitDays')), days)),
-  error,
-  h('div', { class: 'actions-row' },
-    h('button', { type: 'submit', class: 'secondary', id: 'limit-save' }, t('households.limitSave')),
-    limit ? h('button', { type: 'button', class: 'secondary', id: 'limit-remove', onclick: () => save(null) }, t('households.limitRemove')) : null));
+      h('div', { class: 'limit-fields' },
+        h('div', {}, h('label', { for: 'limit-outings' }, t('households.limitOutings')), outings),
+        h('div', {}, h('label', { for: 'limit-days' }, t('households.limitDays')), days)),
+      error,
+      h('div', { class: 'actions-row' },
+        h('button', { type: 'submit', class: 'secondary', id: 'limit-save' }, t('households.limitSave')),
+        limit ? h('button', { type: 'button', class: 'secondary', id: 'limit-remove', onclick: () => save(null) }, t('households.limitRemove')) : null)));
 }
 
 function passState(hh) {

@@ -55,6 +55,7 @@ class HouseholdPagesTest extends BrowserTest {
         String householdId = row.getAttribute("data-household");
 
         // The village's rule: one outing per household every two days.
+        cadre.$("#outing-limit summary").click();
         cadre.$("#limit-outings").fill("1");
         cadre.$("#limit-days").fill("2");
         cadre.$("#limit-save").click();
@@ -87,7 +88,7 @@ class HouseholdPagesTest extends BrowserTest {
         assertThat(card).containsText("12-3");
         assertThat(card).containsText("编号 1");
         assertThat(card).containsText(w.villageA().name);
-        assertEquals(token, QrImages.decode(card.locator("svg.qr").screenshot()));
+        assertEquals(token, QrImages.read(card.locator("svg.qr")));
         assertAccessible(sheet, "pass cards (desktop)");
 
         // Eight cards print on one A4 sheet, a ninth starts a second.
@@ -150,7 +151,7 @@ class HouseholdPagesTest extends BrowserTest {
         assertThat(poster).containsText(w.villageA().name);
         assertThat(poster).containsText("外来人员请扫码登记");
         assertThat(poster).containsText("Visitors: scan with your phone");
-        assertEquals(url, QrImages.decode(poster.locator("svg.qr").screenshot()));
+        assertEquals(url, QrImages.read(poster.locator("svg.qr")));
         assertTrue(url.contains("/checkin.html#"), url);
         assertAccessible(cadre, "gate poster (desktop)");
         cadre.page().screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("gate-poster.png")).setFullPage(true));

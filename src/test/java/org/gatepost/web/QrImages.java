@@ -18,11 +18,31 @@ import com.google.zxing.NotFoundException;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 
 /** Reads a QR code back from a screenshot, as a phone's camera would: ZXing, the reference decoder. */
 final class QrImages {
 
     private QrImages() {
+    }
+
+    /**
+     * The text of a QR code the page draws as SVG. A copy of the drawing is shown 640 px wide on
+     * top of the page for the screenshot: a card's code on a desktop preview has two screen
+     * pixels a module, which a screenshot blurs (on paper it is 50 mm wide).
+     */
+    static String read(Locator svg) {
+        Page page = svg.page();
+        svg.evaluate("e => { const copy = document.createElement('div'); copy.id = 'qr-read-copy';"
+                + " copy.append(e.cloneNode(true)); document.body.append(copy);"
+                + " Object.assign(copy.style, { position: 'fixed', left: '0', top: '0', width: '640px', zIndex: '2147483647', background: '#fff' });"
+                + " Object.assign(copy.firstChild.style, { width: '640px', height: '640px', maxWidth: 'none' }); }");
+        try {
+            return decode(page.locator("#qr-read-copy").screenshot());
+        } finally {
+            page.evaluate("() => document.getElementById('qr-read-copy').remove()");
+        }
     }
 
     /** The text of the one QR code in the PNG; fails the test when there is none to read. */

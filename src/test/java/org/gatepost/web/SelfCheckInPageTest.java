@@ -77,7 +77,7 @@ class SelfCheckInPageTest extends BrowserTest {
         assertAccessible(page, "self check-in code (phone)");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("checkin-code.png")).setFullPage(true));
 
-        String code = QrImages.decode(page.locator("#checkin-code svg.qr").screenshot());
+        String code = QrImages.read(page.locator("#checkin-code svg.qr"));
         assertEquals(page.locator("#checkin-code").getAttribute("data-code"), code);
         JsonNode claims = verified(code);
         assertEquals("checkin", claims.path("t").asText());
