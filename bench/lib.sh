@@ -30,10 +30,13 @@ fresh_database() {
 start_app() {
   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/private.pem" 2>/dev/null
   openssl pkey -in "$OUT/private.pem" -pubout -out "$OUT/public.pem"
+  # The household passes' signing key (EC P-256, PKCS#8 as OpenSSL writes it: the public point inside).
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$OUT/pass-signing.pem"
   echo "== starting Gatepost on port $PORT"
   QUARKUS_HTTP_PORT=$PORT \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$1" QUARKUS_DATASOURCE_USERNAME=$PGUSER \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$OUT/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="$PWD/$OUT/private.pem" \
+  GATEPOST_PASSES_SIGNING_KEY="$PWD/$OUT/pass-signing.pem" \
   GATEPOST_PHONE_HASH_SECRET=bench-secret-0123456789 QUARKUS_LOG_LEVEL=WARN \
     java -Xmx1g -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
   APP=$!

@@ -3,6 +3,7 @@ package org.gatepost.common;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -48,6 +49,51 @@ public interface GatepostConfig {
     Login login();
 
     Admin admin();
+
+    Passes passes();
+
+    CheckIn checkIn();
+
+    /** The installation's own key that signs household passes and check-in codes (ES256). */
+    interface Passes {
+        /**
+         * Path of the PEM file with the EC P-256 private key (PKCS#8); required in production,
+         * generated on every start in dev mode and tests. deploy/generate-keys.sh writes one.
+         */
+        Optional<String> signingKey();
+
+        /**
+         * Paths of PEM public keys of earlier signing keys, still published in the trust data
+         * so that passes they signed keep verifying while the new ones are printed (rotation).
+         */
+        Optional<List<String>> previousKeys();
+
+        /** How long a pass is valid when the cadre does not say. */
+        @WithDefault("90")
+        int defaultValidDays();
+    }
+
+    /** The public self check-in at a gate's poster: how much any one client or gate may ask. */
+    interface CheckIn {
+        /** Codes one client address may ask for within the window. */
+        @WithDefault("10")
+        int perAddress();
+
+        /** Codes one checkpoint's poster may give within the window, whoever asks. */
+        @WithDefault("120")
+        int perCheckpoint();
+
+        /** Reads of a poster's page one client address may make within the window. */
+        @WithDefault("60")
+        int readsPerAddress();
+
+        @WithDefault("PT1M")
+        Duration window();
+
+        /** How long a visitor's code stays valid at the gate. */
+        @WithDefault("PT15M")
+        Duration codeLifetime();
+    }
 
     /** Who may read the endpoints meant for operators and integrators rather than for the app. */
     interface Operations {

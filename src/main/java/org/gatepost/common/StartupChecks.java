@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Refuses to start on settings that would fail later at a gate: production without database,
- * token keys or phone-hash secret, tokens that live longer than a shift day, personal data
+ * token keys, pass-signing key or phone-hash secret, tokens that live longer than a shift day, personal data
  * kept for less than a week, a phone region libphonenumber does not know.
  *
  * <p>It runs while the configuration is being read, before anything else: before the
@@ -96,6 +96,11 @@ public class StartupChecks implements ConfigSourceFactory {
             if (missing(settings, "smallrye.jwt.sign.key.location") && missing(settings, "smallrye.jwt.sign.key")) {
                 problems.add("no private key to sign tokens: set smallrye.jwt.sign.key.location "
                         + "(SMALLRYE_JWT_SIGN_KEY_LOCATION) to the PEM file of the private key");
+            }
+            if (missing(settings, "gatepost.passes.signing-key")) {
+                problems.add("no key to sign household passes: set gatepost.passes.signing-key "
+                        + "(GATEPOST_PASSES_SIGNING_KEY) to the PEM file of an EC P-256 private key "
+                        + "(deploy/generate-keys.sh writes pass-signing.pem)");
             }
         }
         return problems;

@@ -20,16 +20,18 @@ class StartupChecksTest {
             "quarkus.datasource.jdbc.url", "jdbc:postgresql://db:5432/gatepost",
             "mp.jwt.verify.publickey.location", "/etc/gatepost/public.pem",
             "smallrye.jwt.sign.key.location", "/etc/gatepost/private.pem",
-            "gatepost.phone-hash-secret", "a-long-random-secret-string");
+            "gatepost.phone-hash-secret", "a-long-random-secret-string",
+            "gatepost.passes.signing-key", "/etc/gatepost/pass-signing.pem");
 
     @Test
     void productionWithoutSettingsNamesEachOne() {
         List<String> problems = StartupChecks.problems(true, settings(Map.of()));
-        assertEquals(4, problems.size(), problems.toString());
+        assertEquals(5, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("QUARKUS_DATASOURCE_JDBC_URL"));
         assertTrue(problems.get(1).contains("GATEPOST_PHONE_HASH_SECRET"));
         assertTrue(problems.get(2).contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
         assertTrue(problems.get(3).contains("SMALLRYE_JWT_SIGN_KEY_LOCATION"));
+        assertTrue(problems.get(4).contains("GATEPOST_PASSES_SIGNING_KEY"));
     }
 
     @Test
@@ -83,7 +85,8 @@ class StartupChecksTest {
         assertTrue(message.startsWith("Gatepost cannot start:"), message);
         assertTrue(message.contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION"), message);
         assertFalse(message.contains("QUARKUS_DATASOURCE_JDBC_URL"), message);
-        assertTrue(message.lines().count() <= 4, message);
+        assertTrue(message.contains("GATEPOST_PASSES_SIGNING_KEY"), message);
+        assertTrue(message.lines().count() <= 5, message);
     }
 
     private static java.util.function.Function<String, Optional<String>> settings(Map<String, String> values) {
