@@ -2,7 +2,7 @@
 // household, issue, reissue and revoke its pass, the village's outing limit, and the way to
 // the printable sheet of pass cards.
 import { h, fill } from '../dom.js';
-import { t, formatDay, formatMoment } from '../i18n.js';
+import { t, formatDay, dayOf } from '../i18n.js';
 import { errorText, formDialog, all } from '../ui.js';
 import { ApiError } from '../api.js';
 
@@ -106,12 +106,17 @@ function limitForm(app, village, limit, reload) {
         limit ? h('button', { type: 'button', class: 'secondary', id: 'limit-remove', onclick: () => save(null) }, t('households.limitRemove')) : null)));
 }
 
+/** A pass's last day in the county's calendar, with the year: cards are valid for months. */
+function dateOf(moment) {
+  return formatDay(dayOf(moment), { weekday: false, year: true });
+}
+
 function passState(hh) {
   const pass = hh.pass;
   // A revoked pass reads as none: the household has no card that works.
   if (!pass || pass.revoked) return { kind: 'none', text: t('households.passNone') };
-  if (Date.parse(pass.expiresAt) <= Date.now()) return { kind: 'expired', text: t('households.passExpired', { serial: pass.serial, date: formatMoment(pass.expiresAt) }) };
-  return { kind: 'valid', text: t('households.passValid', { serial: pass.serial, date: formatMoment(pass.expiresAt) }) };
+  if (Date.parse(pass.expiresAt) <= Date.now()) return { kind: 'expired', text: t('households.passExpired', { serial: pass.serial, date: dateOf(pass.expiresAt) }) };
+  return { kind: 'valid', text: t('households.passValid', { serial: pass.serial, date: dateOf(pass.expiresAt) }) };
 }
 
 function row(app, hh, limit, reload) {
