@@ -79,7 +79,7 @@ class GeneratedInputTest {
         Random random = new Random(SEED ^ (method + template).hashCode());
         Things things = things();
         SecurityMatrixTest.Ctx ctx = new SecurityMatrixTest.Ctx(things.world(), things.shift(), null, null, things.entry(),
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
         Account caller = row != null ? row.caller().apply(ctx) : things.world().admin();
         String token = fixtures.token(caller);
         Object validBody = row != null ? row.body().apply(ctx) : null;

@@ -46,7 +46,7 @@ class SecurityMatrixTest {
      * still to check out of, and in each village an entry turned away for a red code, with its alert.
      */
     record Ctx(World w, Shift shiftA, Shift shiftB, Shift shiftToCheckOut, String entryA, String entryB,
-               String alertA, String alertB, String townshipKey, String countyKey) {
+               String alertA, String alertB, String townshipKey, String countyKey, String householdA, String householdB) {
     }
 
     @BeforeEach
@@ -62,7 +62,8 @@ class SecurityMatrixTest {
         String entryA = redCode(fixtures.token(world.volunteerA()), world.checkpointA1());
         String entryB = redCode(fixtures.token(world.volunteerB()), world.checkpointB1());
         ctx = new Ctx(world, shiftA, shiftB, done, entryA, entryB, alertOf(entryA), alertOf(entryB),
-                apiKey(world.townshipOfficial(), world.township().id), apiKey(world.countyOfficial(), world.county().id));
+                apiKey(world.townshipOfficial(), world.township().id), apiKey(world.countyOfficial(), world.county().id),
+                householdWithPass(world.cadreA(), world.villageA().id), householdWithPass(world.cadreB(), world.villageB().id));
     }
 
     /**
@@ -205,7 +206,38 @@ class SecurityMatrixTest {
                 asCadre("GET /stats/understaffed", "GET", c -> range("/api/v1/stats/understaffed", c.w().villageA().id), none,
                         volunteer, c -> range("/api/v1/stats/understaffed", c.w().villageB().id), none, 404),
                 asCadre("GET /stats/volunteer-hours", "GET", c -> range("/api/v1/stats/volunteer-hours", c.w().villageA().id),
-                        none, volunteer, c -> range("/api/v1/stats/volunteer-hours", c.w().villageB().id), none, 404));
+                        none, volunteer, c -> range("/api/v1/stats/volunteer-hours", c.w().villageB().id), none, 404),
+
+                asCadre("GET /villages/{id}/households", "GET", c -> households(c.w().villageA().id), none,
+                        volunteer, c -> households(c.w().villageB().id), none, 404),
+                asCadre("POST /villages/{id}/households", "POST", c -> households(c.w().villageA().id), c -> newHousehold(),
+                        volunteer, c -> households(c.w().villageB().id), c -> newHousehold(), 404),
+                asCadre("GET /households/{id}", "GET", c -> "/api/v1/households/" + c.householdA(), none,
+                        volunteer, c -> "/api/v1/households/" + c.householdB(), none, 404),
+                asCadre("PATCH /households/{id}", "PATCH", c -> "/api/v1/households/" + c.householdA(),
+                        c -> Map.of("head", "李四"), volunteer, c -> "/api/v1/households/" + c.householdB(),
+                        c -> Map.of("head", "改"), 404),
+                asCadre("DELETE /households/{id}", "DELETE", c -> "/api/v1/households/" + c.householdA(), none,
+                        volunteer, c -> "/api/v1/households/" + c.householdB(), none, 404),
+                asCadre("POST /households/{id}/pass", "POST", c -> "/api/v1/households/" + c.householdA() + "/pass",
+                        c -> Map.of("validDays", 30), volunteer, c -> "/api/v1/households/" + c.householdB() + "/pass",
+                        c -> Map.of("validDays", 30), 404),
+                asCadre("DELETE /households/{id}/pass", "DELETE", c -> "/api/v1/households/" + c.householdA() + "/pass",
+                        none, volunteer, c -> "/api/v1/households/" + c.householdB() + "/pass", none, 404),
+                asCadre("GET /villages/{id}/outing-limit", "GET", c -> outingLimit(c.w().villageA().id), none,
+                        null, c -> outingLimit(c.w().villageB().id), none, 404),
+                asCadre("PUT /villages/{id}/outing-limit", "PUT", c -> outingLimit(c.w().villageA().id),
+                        c -> Map.of("outings", 1, "days", 2), volunteer, c -> outingLimit(c.w().villageB().id),
+                        c -> Map.of("outings", 1, "days", 2), 404),
+                asCadre("DELETE /villages/{id}/outing-limit", "DELETE", c -> outingLimit(c.w().villageA().id), none,
+                        volunteer, c -> outingLimit(c.w().villageB().id), none, 404),
+                asCadre("GET /villages/{id}/pass-cards", "GET", c -> "/api/v1/villages/" + c.w().villageA().id + "/pass-cards",
+                        none, volunteer, c -> "/api/v1/villages/" + c.w().villageB().id + "/pass-cards", none, 404),
+                asVolunteer("GET /trust-data", "GET", c -> "/api/v1/trust-data", none, null, 0),
+                asCadre("GET /checkpoints/{id}/poster", "GET", c -> poster(c.w().checkpointA1().id), none,
+                        volunteer, c -> poster(c.w().checkpointB1().id), none, 404),
+                asCadre("POST /checkpoints/{id}/poster", "POST", c -> poster(c.w().checkpointA1().id), none,
+                        volunteer, c -> poster(c.w().checkpointB1().id), none, 404));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -308,6 +340,31 @@ class SecurityMatrixTest {
     private String alertOf(String entryId) {
         return fixtures.sql("SELECT CAST(id AS text) FROM alert WHERE entry_id = CAST(:entry AS uuid)", Map.of("entry", entryId))
                 .toString();
+    }
+
+    /** A household of the village with a live pass, and an outing limit for the village. */
+    private String householdWithPass(Account cadre, UUID villageId) {
+        String token = fixtures.token(cadre);
+        String id = as(token).body(newHousehold()).post(households(villageId)).then().statusCode(201).extract().path("id");
+        as(token).body(Map.of()).post("/api/v1/households/" + id + "/pass").then().statusCode(201);
+        as(token).body(Map.of("outings", 1, "days", 2)).put(outingLimit(villageId)).then().statusCode(200);
+        return id;
+    }
+
+    private static Map<String, Object> newHousehold() {
+        return Map.of("label", "戶" + Fixtures.unique(), "head", "王芳", "members", List.of("李偉"), "phone", "13812345678");
+    }
+
+    private static String households(UUID village) {
+        return "/api/v1/villages/" + village + "/households";
+    }
+
+    private static String outingLimit(UUID village) {
+        return "/api/v1/villages/" + village + "/outing-limit";
+    }
+
+    private static String poster(UUID checkpoint) {
+        return "/api/v1/checkpoints/" + checkpoint + "/poster";
     }
 
     private static Map<String, Object> newVolunteer(UUID villageId) {

@@ -13,14 +13,14 @@ import io.vertx.core.net.SocketAddress;
  * <p>The address is the peer of the connection, or, behind a reverse proxy that Quarkus is told
  * to trust ({@code quarkus.http.proxy.*}), the client the proxy names in its forwarding header.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     static final String UNKNOWN = "unknown";
 
     private ClientAddress() {
     }
 
-    static String of(SocketAddress peer) {
+    public static String of(SocketAddress peer) {
         return peer == null ? UNKNOWN : of(peer.hostAddress());
     }
 

@@ -16,11 +16,16 @@ import io.vertx.ext.web.RoutingContext;
  * Logs every refused API request as it leaves (401 no or a bad sign-in, 403 a role or key
  * that may not, 429 sign-in throttled), whichever part of the application refused it, with
  * who asked where one is known. Written off the event loop, in a transaction of its own.
+ *
+ * <p>The public self check-in ({@code /api/v1/public/}) is anonymous by design and never
+ * answers 401 or 403; its rate-limit refusals (429) are not logged, as a flood of them would
+ * only fill the log with one row per request.
  */
 @ApplicationScoped
 public class RefusalRecorder {
 
     static final String SIGN_IN = "/api/v1/auth/login";
+    static final String PUBLIC = "/api/v1/public/";
 
     private final AuditLog audit;
     private final Vertx vertx;
@@ -41,6 +46,9 @@ public class RefusalRecorder {
         int status = context.response().getStatusCode();
         String path = context.normalizedPath();
         AuditKind kind;
+        if (path.startsWith(PUBLIC)) {
+            return;
+        }
         if (path.equals(SIGN_IN)) {
             kind = status == 401 ? AuditKind.SIGN_IN_FAILED : status == 429 ? AuditKind.SIGN_IN_THROTTLED : null;
         } else {
