@@ -244,7 +244,7 @@ async function codeView() {
       h('dt', {}, t('checkin.origin')), h('dd', {}, r.sent.origin),
       h('dt', {}, t('checkin.purpose')), h('dd', {}, r.sent.purpose),
       h('dt', {}, t('checkin.party')), h('dd', {}, String(r.sent.partySize)),
-      r.sent.plate ? [h('dt', {}, t('checkin.plate')), h('dd', {}, r.sent.plate)] : null),
+      r.sent.plate ? [h('dt', {}, t('checkin.plateShort')), h('dd', {}, r.sent.plate)] : null),
     h('button', {
       type: 'button', class: 'secondary', id: 'checkin-again',
       onclick: async () => {

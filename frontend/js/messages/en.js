@@ -521,6 +521,7 @@ export default {
   'checkin.partyLess': 'One person fewer',
   'checkin.partyMore': 'One person more',
   'checkin.plate': 'Number plate (optional)',
+  'checkin.plateShort': 'Plate',
   'checkin.privacy': 'What you type is not stored; it is in the code only, until the volunteer registers your entry.',
   'checkin.submit': 'Get my code',
   'checkin.sending': 'Sending…',

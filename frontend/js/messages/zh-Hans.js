@@ -521,6 +521,7 @@ export default {
   'checkin.partyLess': '减一人',
   'checkin.partyMore': '加一人',
   'checkin.plate': '车牌（可不填）',
+  'checkin.plateShort': '车牌',
   'checkin.privacy': '填写的内容不在服务器保存，只在二维码里，直到志愿者登记。',
   'checkin.submit': '生成登记码',
   'checkin.sending': '正在提交…',

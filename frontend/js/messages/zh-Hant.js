@@ -521,6 +521,7 @@ export default {
   'checkin.partyLess': '減一人',
   'checkin.partyMore': '加一人',
   'checkin.plate': '車牌（可不填）',
+  'checkin.plateShort': '車牌',
   'checkin.privacy': '填寫的內容不在伺服器保存，只在二維碼裡，直到志願者登記。',
   'checkin.submit': '產生登記碼',
   'checkin.sending': '正在提交…',
