@@ -233,7 +233,7 @@ class SecurityMatrixTest {
                         volunteer, c -> outingLimit(c.w().villageB().id), none, 404),
                 asCadre("GET /villages/{id}/pass-cards", "GET", c -> "/api/v1/villages/" + c.w().villageA().id + "/pass-cards",
                         none, volunteer, c -> "/api/v1/villages/" + c.w().villageB().id + "/pass-cards", none, 404),
-                asVolunteer("GET /trust-data", "GET", c -> "/api/v1/trust-data", none, null, 0),
+                new Endpoint("GET /trust-data", "GET", c -> "/api/v1/trust-data", none, volunteer, null, null, none, 0),
                 asCadre("GET /checkpoints/{id}/poster", "GET", c -> poster(c.w().checkpointA1().id), none,
                         volunteer, c -> poster(c.w().checkpointB1().id), none, 404),
                 asCadre("POST /checkpoints/{id}/poster", "POST", c -> poster(c.w().checkpointA1().id), none,

@@ -33,7 +33,13 @@ public record EntryRequest(
         @Schema(description = "Free text, personal: shown to the village's own people only, erased after the retention period")
         @Size(max = 200) String reason,
         @Size(max = 500) String note,
-        @Valid Visitor visitor) {
+        @Valid Visitor visitor,
+        @Valid @Schema(description = "The household pass the entry was made from (scanned at the gate); counts as an "
+                + "outing of the household when the direction is OUT") PassRef pass) {
+
+    /** A household's pass: the household and the serial of the pass scanned. */
+    public record PassRef(@NotNull UUID householdId, @NotNull @Min(1) Integer serial) {
+    }
 
     /** Where a visitor comes from and why; name, phone and plate if they give them. */
     public record Visitor(@Size(max = 100) String origin, @Size(max = 200) String purpose, @Size(max = 100) String name,

@@ -33,6 +33,32 @@ public class PassRepository {
     public record Revoked(UUID villageId, int serial) {
     }
 
+    /** The village of a household and the serials ever issued to it (a deleted household's too). */
+    public record HouseholdPasses(UUID villageId, java.util.Set<Integer> serials) {
+    }
+
+    /**
+     * What the passes tell of each household: its village and its serials, revoked ones
+     * included. Read outside any transaction of the caller's (the entry ingest has none here).
+     */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, HouseholdPasses> ofHouseholds(Collection<UUID> householdIds) {
+        Map<UUID, HouseholdPasses> passes = new HashMap<>();
+        if (householdIds.isEmpty()) {
+            return passes;
+        }
+        List<Tuple> rows = em.createNativeQuery(
+                        "SELECT household_id, village_id, serial FROM pass WHERE household_id IN (:households)", Tuple.class)
+                .setParameter("households", List.copyOf(householdIds))
+                .getResultList();
+        for (Tuple r : rows) {
+            passes.computeIfAbsent(r.get("household_id", UUID.class),
+                    id -> new HouseholdPasses(r.get("village_id", UUID.class), new java.util.HashSet<>()))
+                    .serials().add(((Number) r.get("serial")).intValue());
+        }
+        return passes;
+    }
+
     /** The village's next serial: one atomic upsert, so two cadres at once never get the same one. */
     int nextSerial(UUID villageId) {
         return ((Number) em.createNativeQuery("""
