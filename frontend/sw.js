@@ -27,6 +27,8 @@ export const SHELL = [
   '/js/rule.js',
   '/js/session.js',
   '/js/ui.js',
+  '/js/languages.js',
+  '/js/qr.js',
   '/js/messages/en.js',
   '/js/messages/zh-Hans.js',
   '/js/messages/zh-Hant.js',
@@ -56,6 +58,21 @@ export const SHELL = [
   '/js/views/print.js',
   '/js/views/shift.js',
   '/js/views/signin.js',
+  '/js/views/households.js',
+  '/vendor/README.md',
+  '/vendor/qrcode-generator/qrcode.js',
+  // The printable pass cards and gate posters, opened from the screens of the cadre.
+  '/print/page.js',
+  '/print/passes.html',
+  '/print/passes.js',
+  '/print/poster.html',
+  '/print/poster.js',
+  '/print/print.css',
+  // The public check-in page of visitors never registers this worker; listed so that a phone
+  // with the app installed that opens it gets this page, not the single page of the app.
+  '/checkin.html',
+  '/checkin/checkin.css',
+  '/checkin/checkin.js',
 ];
 
 self.addEventListener('install', (event) => {
@@ -82,7 +99,11 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/q/')) return;
   if (request.mode === 'navigate') {
-    event.respondWith(caches.open(CACHE).then((cache) => cache.match('/')).then((page) => page || fetch(request)));
+    // A page of its own (the printable sheets, the visitor's check-in) is that page; any other
+    // address in the app is the app's single page.
+    event.respondWith(caches.open(CACHE)
+      .then(async (cache) => (url.pathname === '/' ? null : cache.match(url.pathname)) || cache.match('/'))
+      .then((page) => page || fetch(request)));
     return;
   }
   event.respondWith(caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true }))

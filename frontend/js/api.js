@@ -20,8 +20,8 @@ export class ApiError extends Error {
   }
 }
 
-export async function request(path, { method = 'GET', body, token, timeout = TIMEOUT_MS } = {}) {
-  const headers = { Accept: 'application/json' };
+export async function request(path, { method = 'GET', body, token, timeout = TIMEOUT_MS, headers: extra = {} } = {}) {
+  const headers = { Accept: 'application/json', ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   const controller = new AbortController();

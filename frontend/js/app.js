@@ -23,6 +23,7 @@ import * as peopleView from './views/people.js';
 import * as dashboardView from './views/dashboard.js';
 import * as coverageView from './views/coverage.js';
 import * as keysView from './views/keys.js';
+import * as householdsView from './views/households.js';
 import * as live from './live.js';
 import * as trust from './scan/trust.js';
 
@@ -37,6 +38,7 @@ const CADRE_TABS = [
   { route: 'board', label: 'nav.board', view: boardView },
   { route: 'entries', label: 'nav.entries', view: entriesView },
   { route: 'people', label: 'nav.people', view: peopleView },
+  { route: 'households', label: 'nav.households', view: householdsView },
 ];
 const OFFICIAL_TABS = [
   { route: 'dashboard', label: 'nav.dashboard', view: dashboardView },

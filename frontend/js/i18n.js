@@ -3,31 +3,11 @@
 import en from './messages/en.js';
 import zhHans from './messages/zh-Hans.js';
 import zhHant from './messages/zh-Hant.js';
+import { LANGUAGES, languageFor, STORAGE_KEY } from './languages.js';
 
-export const LANGUAGES = [
-  { code: 'zh-Hans', label: '简体中文', locale: 'zh-CN' },
-  { code: 'zh-Hant', label: '繁體中文', locale: 'zh-TW' },
-  { code: 'en', label: 'English', locale: 'en-GB' },
-];
+export { LANGUAGES, languageFor };
+
 const CATALOGUES = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en };
-const STORAGE_KEY = 'gatepost.language';
-
-/**
- * The language for the device's preferred languages: zh-CN/zh-SG → 简体, zh-TW/zh-HK/zh-MO
- * (and any Hant script) → 繁體, other Chinese → 简体, anything else → English. The first
- * Chinese or English entry decides.
- */
-export function languageFor(preferred) {
-  for (const tag of preferred || []) {
-    const lower = String(tag).toLowerCase();
-    if (lower === 'zh' || lower.startsWith('zh-')) {
-      if (lower.includes('hant') || /-(tw|hk|mo)\b/.test(lower)) return 'zh-Hant';
-      return 'zh-Hans';
-    }
-    if (lower === 'en' || lower.startsWith('en-')) return 'en';
-  }
-  return 'en';
-}
 
 let current = 'en';
 let timeZone = 'Asia/Shanghai';
@@ -64,6 +44,12 @@ export function setTimeZone(zone) {
 /** A message in the current language; {name} placeholders are filled from params. */
 export function t(key, params = {}) {
   const text = CATALOGUES[current][key] ?? CATALOGUES.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+/** A message in a given language, whatever the chosen one (a poster speaks Chinese and English at once). */
+export function tIn(code, key, params = {}) {
+  const text = (CATALOGUES[code] || CATALOGUES.en)[key] ?? CATALOGUES.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 

@@ -72,5 +72,8 @@ function gate(g) {
       t('now.staff', { onDuty: g.onDuty, assigned: g.assigned, needed: g.minStaff })) : null,
     onDuty.length ? h('p', {}, t('now.onDuty'), ' ', onDuty.map((p) => p.name).join('、')) : null,
     expected.length ? h('p', { class: 'small' }, t('now.expected'), ' ', expected.map((p) => p.name).join('、')) : null,
-    h('p', { class: 'small last-entry' }, g.last ? t('now.lastEntry', { time: formatDateTime(g.last) }) : t('now.noEntry')));
+    h('p', { class: 'small last-entry' }, g.last ? t('now.lastEntry', { time: formatDateTime(g.last) }) : t('now.noEntry')),
+    h('a', {
+      class: 'button poster-link', href: `/print/poster.html#${g.checkpointId}`, target: '_blank', rel: 'noopener',
+    }, t('print.poster.open', { gate: g.name })));
 }
