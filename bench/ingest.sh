@@ -96,35 +96,13 @@ for n in $(seq 1 $((VILLAGES * 5))); do
 done
 
 # The application's own statement, exactly as the class in the built jar holds it; only its
-# parameters are given as SQL here. Keep app_parameters in step with EntryRepository.insert.
+# parameters are given as SQL, by bench/app_statement.py.
 APP_STATEMENT=$(java -cp "target/quarkus-app/app/*:target/quarkus-app/lib/main/*" bench/AppStatement.java \
   org.gatepost.entry.EntryRepository INSERT)
 export APP_STATEMENT
-app_parameters() { # ROWS: one SQL expression per JDBC parameter, in order, separated by lines "--"
-  cat <<SQL
-(SELECT jsonb_agg(jsonb_build_object('ord', g, 'id', gen_random_uuid(), 'checkpoint_id', $CHECKPOINT,
-  'village_id', $VILLAGE, 'occurred_at', now() - random() * interval '1 hour', 'occurred_offset', 28800,
-  'direction', CASE WHEN random() < 0.5 THEN 'IN' ELSE 'OUT' END, 'resident', true, 'party_size', 1 + floor(random() * 4)::int,
-  'health_code', 'GREEN', 'health_code_read', 'SCANNED', 'temperature', round(CAST(36 + random() AS numeric), 1),
-  'fever', false, 'decision', 'ADMITTED', 'content_hash', encode(sha256(CAST(random()::text AS bytea)), 'hex'),
-  'content_digest_version', 3)) FROM generate_series(1, $1) g)
---
-now()
---
-$RECORDER
---
-'$ZONE'
-SQL
-}
 for rows in 1 "$BATCH"; do
-  { echo "$PICK"; app_parameters "$rows" | python3 -c '
-import os, sys
-statement, parameters = os.environ["APP_STATEMENT"], sys.stdin.read().strip().split("\n--\n")
-parts = statement.split("?")
-if len(parts) != len(parameters) + 1:
-    sys.exit(f"the application statement has {len(parts) - 1} parameters, app_parameters in bench/ingest.sh gives {len(parameters)}")
-print("".join(p + q for p, q in zip(parts, parameters + [""])).rstrip().rstrip(";") + ";")
-'; } > "$OUT/app-$rows.sql"
+  { echo "$PICK"; python3 bench/app_statement.py "$rows" "$CHECKPOINT" "$VILLAGE" "$RECORDER" \
+      00000000-0000-4000-8000-00000000b001 "$ZONE"; } > "$OUT/app-$rows.sql"
 done
 
 # ---- measuring ----
