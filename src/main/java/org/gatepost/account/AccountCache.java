@@ -23,8 +23,8 @@ import org.gatepost.common.NotifiedCache;
  * The accounts that signed-in requests come from, as every request needs them checked (see
  * {@link CallerAugmentor}), kept in memory so that a request costs one round trip to the
  * database, not two. A change of an account on any instance or in SQL is forgotten as soon as
- * the database's notice arrives (see {@link ChangeNotices}); a deactivation through this
- * instance at once, when its transaction commits. While no notices are heard, every request
+ * the database's notice arrives (see {@link ChangeNotices}); a change through this instance's
+ * API at once, when its transaction commits. While no notices are heard, every request
  * reads the account.
  */
 @ApplicationScoped
@@ -67,8 +67,8 @@ public class AccountCache implements ChangeNotices.Listener {
         return facts;
     }
 
-    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountDeactivated deactivated) {
-        cache.forget(deactivated.accountId());
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
+        cache.forget(changed.accountId());
     }
 
     @Override
