@@ -12,30 +12,27 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.Query;
-import jakarta.persistence.Tuple;
 
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gatepost.common.Cursor;
 import org.gatepost.common.GatepostConfig;
-import org.gatepost.common.TimeRange;
 
 /**
- * Entries in plain SQL. Writing a batch is one statement: the new rows, their hourly counts
- * and their alerts together, so that counts can never drift from the entries.
+ * Entries in plain SQL over JDBC, rows read by column name into {@link EntryRow}. Writing a
+ * batch is one statement: the new rows, their hourly counts and their alerts together, so
+ * that counts can never drift from the entries. JDBC rather than Hibernate's native queries
+ * because the hot path binds arrays and needs no session or flush, and one way for all of
+ * this repository; inside a {@code @Transactional} method the pool hands out the
+ * transaction's own connection, so reads and voids join it as Hibernate's work would.
  */
 @ApplicationScoped
 public class EntryRepository {
@@ -56,66 +53,69 @@ public class EntryRepository {
     private static final String ADD_EXCLUDED = String.join(", ", java.util.Arrays.stream(HOURLY_COLUMNS.split(", "))
             .map(c -> c + " = h." + c + " + excluded." + c).toList());
 
-    /** JDBC parameters, each used once: 1 the rows as JSON, 2 now, 3 the recorder, 4 the county's time zone. */
+    /** The entry's columns, as the components of {@link EntryRow}. */
+    private static final RecordColumns<EntryRow> COLUMNS = new RecordColumns<>(EntryRow.class);
+
+    /** What the insert writes from the row; the shift it finds itself, and a new entry is not voided. */
+    private static final List<RecordColumns.Column> WRITTEN = COLUMNS.except(
+            Set.of("shift_id", "voided_at", "voided_by", "void_reason"));
+
+    /**
+     * Writes a batch as one statement, set-based: one array per column unnested into rows,
+     * the new ones (by id) inserted, their hourly and daily counts added once per bucket, their
+     * alerts raised. JDBC parameters: 1 the county's time zone, 2 and 3 the ids and kinds of the
+     * entries that raise an alert, then one text array per written column.
+     */
     private static final String INSERT = """
             WITH params AS (
-                SELECT CAST(? AS jsonb) AS rows, CAST(? AS timestamptz) AS now, CAST(? AS uuid) AS recorder,
-                       CAST(? AS text) AS zone
+                SELECT CAST(? AS text) AS zone, CAST(? AS uuid[]) AS alert_ids, CAST(? AS text[]) AS alert_kinds
             ),
             input AS (
-                SELECT r.* FROM params, jsonb_to_recordset(params.rows) AS r(
-                    ord int, id uuid, checkpoint_id uuid, village_id uuid, occurred_at timestamptz, occurred_offset int,
-                    direction text, resident boolean, party_size int, health_code text, health_code_read text,
-                    temperature numeric, fever boolean, decision text, reason_code text, reason text, note text, visitor_origin text,
-                    visitor_purpose text, visitor_name text, visitor_phone_last4 text, visitor_phone_hash text,
-                    visitor_plate text, content_hash text, content_digest_version smallint, alert_kind text)
+                SELECT * FROM unnest(%4$s) WITH ORDINALITY AS r(%5$s, ord)
             ),
             inserted AS (
-                INSERT INTO entry (id, checkpoint_id, village_id, occurred_at, occurred_offset, received_at, direction,
-                                   resident, party_size, health_code, health_code_read, temperature, fever, decision,
-                                   reason_code, reason, note, visitor_origin, visitor_purpose, visitor_name, visitor_phone_last4,
-                                   visitor_phone_hash, visitor_plate, content_hash, content_digest_version, recorded_by,
-                                   shift_id)
-                SELECT r.id, r.checkpoint_id, r.village_id, r.occurred_at, r.occurred_offset, p.now, r.direction,
-                       r.resident, r.party_size, r.health_code, r.health_code_read, r.temperature, r.fever, r.decision,
-                       r.reason_code, r.reason, r.note, r.visitor_origin, r.visitor_purpose, r.visitor_name, r.visitor_phone_last4,
-                       decode(r.visitor_phone_hash, 'hex'), r.visitor_plate, decode(r.content_hash, 'hex'),
-                       r.content_digest_version, p.recorder,
+                INSERT INTO entry (%5$s, shift_id)
+                SELECT %6$s,
                        -- the shift the recorder was checked in to when it happened, if any
                        (SELECT a.shift_id FROM assignment a JOIN shift s ON s.id = a.shift_id
-                        WHERE a.volunteer_id = p.recorder AND a.checked_in_at <= r.occurred_at
+                        WHERE a.volunteer_id = r.recorded_by AND a.checked_in_at <= r.occurred_at
                           AND coalesce(a.checked_out_at, s.ends_at) >= r.occurred_at
                         ORDER BY a.checked_in_at DESC LIMIT 1)
-                FROM input r, params p
+                FROM input r
+                -- an id stored under another county is another entry (409), not this one's second copy
+                WHERE NOT EXISTS (SELECT 1 FROM entry e WHERE e.id = r.id)
                 ORDER BY r.ord
-                ON CONFLICT (id) DO NOTHING
-                RETURNING id, checkpoint_id, village_id, occurred_at, direction, party_size, health_code, fever, decision,
-                          shift_id
+                ON CONFLICT (id, county_id) DO NOTHING
+                RETURNING id, county_id, checkpoint_id, village_id, occurred_at, received_at, direction, party_size,
+                          health_code, fever, decision, shift_id
             ),
             hourly AS (
-                INSERT INTO entry_hourly AS h (checkpoint_id, hour, %1$s)
-                SELECT checkpoint_id, date_trunc('hour', occurred_at, p.zone), %2$s
+                INSERT INTO entry_hourly AS h (checkpoint_id, hour, county_id, %1$s)
+                SELECT checkpoint_id, date_trunc('hour', occurred_at, p.zone), county_id, %2$s
                 FROM inserted, params p
-                GROUP BY 1, 2
-                ORDER BY 1, 2
-                ON CONFLICT (checkpoint_id, hour) DO UPDATE SET %3$s
+                GROUP BY 1, 2, 3
+                ORDER BY 1, 2, 3
+                ON CONFLICT (checkpoint_id, hour, county_id) DO UPDATE SET %3$s
             ),
             daily AS (
-                INSERT INTO entry_daily AS h (checkpoint_id, day, %1$s)
-                SELECT checkpoint_id, CAST(occurred_at AT TIME ZONE p.zone AS date), %2$s
+                INSERT INTO entry_daily AS h (checkpoint_id, day, county_id, %1$s)
+                SELECT checkpoint_id, CAST(occurred_at AT TIME ZONE p.zone AS date), county_id, %2$s
                 FROM inserted, params p
-                GROUP BY 1, 2
-                ORDER BY 1, 2
-                ON CONFLICT (checkpoint_id, day) DO UPDATE SET %3$s
+                GROUP BY 1, 2, 3
+                ORDER BY 1, 2, 3
+                ON CONFLICT (checkpoint_id, day, county_id) DO UPDATE SET %3$s
             ),
             alerts AS (
-                INSERT INTO alert (id, entry_id, checkpoint_id, village_id, kind, raised_at)
-                SELECT gen_random_uuid(), i.id, i.checkpoint_id, i.village_id, r.alert_kind, p.now
-                FROM inserted i JOIN input r ON r.id = i.id, params p
-                WHERE r.alert_kind IS NOT NULL
+                INSERT INTO alert (id, county_id, entry_id, checkpoint_id, village_id, kind, raised_at)
+                SELECT gen_random_uuid(), i.county_id, i.id, i.checkpoint_id, i.village_id, a.kind, i.received_at
+                FROM inserted i
+                JOIN (SELECT a.* FROM params p, unnest(p.alert_ids, p.alert_kinds) AS a(id, kind)) a ON a.id = i.id
             )
             SELECT id, shift_id FROM inserted
-            """.formatted(HOURLY_COLUMNS, HOURLY_COUNTS.formatted("1"), ADD_EXCLUDED);
+            """.formatted(HOURLY_COLUMNS, HOURLY_COUNTS.formatted("1"), ADD_EXCLUDED,
+            String.join(", ", WRITTEN.stream().map(c -> "CAST(? AS " + c.type() + "[])").toList()),
+            String.join(", ", RecordColumns.names(WRITTEN)),
+            String.join(", ", WRITTEN.stream().map(c -> "r." + c.name()).toList()));
 
     /** The counts of a group of entries named after their columns, for taking them out again. */
     private static final String COUNTS_NAMED = String.join(", ", java.util.stream.IntStream
@@ -132,83 +132,67 @@ public class EntryRepository {
      */
     private static final String VOID = """
             WITH voided AS (
-                UPDATE entry SET voided_at = :now, voided_by = :by, void_reason = :reason
-                WHERE id = :id AND voided_at IS NULL
-                RETURNING checkpoint_id, occurred_at, direction, party_size, health_code, fever, decision
+                UPDATE entry SET voided_at = ?, voided_by = ?, void_reason = ?
+                WHERE id = ? AND voided_at IS NULL
+                RETURNING county_id, checkpoint_id, occurred_at, direction, party_size, health_code, fever, decision
             ),
+            zone AS (SELECT CAST(? AS text) AS name),
             taken_out_hourly AS (
                 UPDATE entry_hourly h SET %2$s
-                FROM (SELECT checkpoint_id, date_trunc('hour', occurred_at, :zone) AS hour, %1$s
-                      FROM voided GROUP BY 1, 2) v
-                WHERE h.checkpoint_id = v.checkpoint_id AND h.hour = v.hour
+                FROM (SELECT checkpoint_id, date_trunc('hour', occurred_at, zone.name) AS hour, county_id, %1$s
+                      FROM voided, zone GROUP BY 1, 2, 3) v
+                WHERE h.checkpoint_id = v.checkpoint_id AND h.hour = v.hour AND h.county_id = v.county_id
             ),
             taken_out_daily AS (
                 UPDATE entry_daily h SET %2$s
-                FROM (SELECT checkpoint_id, CAST(occurred_at AT TIME ZONE :zone AS date) AS day, %1$s
-                      FROM voided GROUP BY 1, 2) v
-                WHERE h.checkpoint_id = v.checkpoint_id AND h.day = v.day
+                FROM (SELECT checkpoint_id, CAST(occurred_at AT TIME ZONE zone.name AS date) AS day, county_id, %1$s
+                      FROM voided, zone GROUP BY 1, 2, 3) v
+                WHERE h.checkpoint_id = v.checkpoint_id AND h.day = v.day AND h.county_id = v.county_id
             )
-            SELECT count(*) FROM voided
+            SELECT count(*) AS voided FROM voided
             """.formatted(COUNTS_NAMED, SUBTRACT);
 
-    private static final String COLUMNS = """
-            e.id, e.checkpoint_id, e.village_id, e.occurred_at, e.occurred_offset, e.received_at, e.direction, e.resident,
-            e.party_size, e.health_code, e.health_code_read, e.temperature, e.fever, e.decision, e.reason, e.note,
-            e.visitor_origin, e.visitor_purpose, e.visitor_name, e.visitor_phone_last4, e.visitor_plate, e.recorded_by,
-            e.shift_id, e.voided_at, e.voided_by, e.void_reason, e.reason_code
-            """;
-
-    private final EntityManager em;
     private final DataSource database;
-    private final ObjectMapper json;
     private final ZoneId zone;
 
-    EntryRepository(EntityManager em, DataSource database, ObjectMapper json, GatepostConfig config) {
-        this.em = em;
+    EntryRepository(DataSource database, GatepostConfig config) {
         this.database = database;
-        this.json = json;
         this.zone = config.timeZone();
     }
 
-    /** An entry as read back, before deciding what the reader may see of it. */
-    record Stored(UUID id, UUID checkpointId, UUID villageId, Instant occurredAt, int occurredOffset, Instant receivedAt,
-                  Direction direction, boolean resident, int partySize, HealthCode healthCode,
-                  HealthCodeRead healthCodeRead, BigDecimal temperature, boolean fever, Decision decision,
-                  String reason, String note, String visitorOrigin, String visitorPurpose, String visitorName,
-                  String visitorPhoneLast4, String visitorPlate, UUID recordedBy, UUID shiftId, Instant voidedAt,
-                  UUID voidedBy, String voidReason, RefusalReason reasonCode) {
-    }
-
     /**
-     * Writes the rows that are new (by id) with their counts and alerts; answers the ids written,
-     * each with the shift it was tied to (or null). One statement in autocommit: PostgreSQL
-     * commits the entries, counts and alerts together before this returns, and the hot path of
-     * every gate needs no transaction manager. Plain JDBC for the same reason.
+     * Writes the rows that are new (by id) with their counts and alerts ({@code alerts}: the
+     * kind each row raises); answers the ids written, each with the shift it was tied to (or
+     * null). One statement: outside a transaction (the gate's hot path) PostgreSQL commits the
+     * entries, counts and alerts together before this returns.
      */
-    public Map<UUID, Optional<UUID>> insert(List<EntryRow> rows, UUID recorder, Instant now) {
+    public Map<UUID, Optional<UUID>> insert(List<EntryRow> rows, Map<UUID, AlertKind> alerts) {
         Map<UUID, Optional<UUID>> written = new HashMap<>();
         if (rows.isEmpty()) {
             return written;
         }
-        try (Connection connection = database.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, toJson(rows));
-            insert.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            insert.setObject(3, recorder);
-            insert.setString(4, zone.getId());
-            try (ResultSet result = insert.executeQuery()) {
-                while (result.next()) {
-                    written.put(result.getObject(1, UUID.class), Optional.ofNullable(result.getObject(2, UUID.class)));
+        return jdbc("record entries", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                int p = 1;
+                insert.setString(p++, zone.getId());
+                insert.setArray(p++, connection.createArrayOf("uuid", alerts.keySet().toArray()));
+                insert.setArray(p++, connection.createArrayOf("text", alerts.values().stream().map(Enum::name).toArray()));
+                for (RecordColumns.Column column : WRITTEN) {
+                    insert.setArray(p++, connection.createArrayOf("text", COLUMNS.texts(column, rows)));
+                }
+                try (ResultSet result = insert.executeQuery()) {
+                    while (result.next()) {
+                        written.put(result.getObject("id", UUID.class),
+                                Optional.ofNullable(result.getObject("shift_id", UUID.class)));
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new PersistenceException("Could not record entries", e);
-        }
-        return written;
+            return written;
+        });
     }
 
-    /** A checkpoint as the recording rules need it. */
-    public record CheckpointFacts(UUID id, String kind, UUID villageId, boolean active) {
+    /** A checkpoint as the recording rules need it; its county goes into every entry recorded there. */
+    public record CheckpointFacts(UUID id, String kind, UUID villageId, UUID countyId, boolean active) {
     }
 
     public Map<UUID, CheckpointFacts> checkpoints(Collection<UUID> ids) {
@@ -216,25 +200,25 @@ public class EntryRepository {
         if (ids.isEmpty()) {
             return found;
         }
-        try (Connection connection = database.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT id, kind, parent_id, active FROM place WHERE id = ANY (?)")) {
-            select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    UUID id = result.getObject(1, UUID.class);
-                    found.put(id, new CheckpointFacts(id, result.getString(2), result.getObject(3, UUID.class),
-                            result.getBoolean(4)));
+        return jdbc("read checkpoints", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, kind, parent_id, place_county(path) AS county_id, active FROM place WHERE id = ANY (?)")) {
+                select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        UUID id = result.getObject("id", UUID.class);
+                        found.put(id, new CheckpointFacts(id, result.getString("kind"),
+                                result.getObject("parent_id", UUID.class), result.getObject("county_id", UUID.class),
+                                result.getBoolean("active")));
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new PersistenceException("Could not read checkpoints", e);
-        }
-        return found;
+            return found;
+        });
     }
 
-    /** An entry's content digest (hex; null once erased) and the version of the rule that made it. */
-    public record StoredDigest(int version, String hash) {
+    /** An entry's content digest (null once erased) and the version of the rule that made it. */
+    public record StoredDigest(int version, byte[] hash) {
     }
 
     /** The content digests stored for these ids; an id missing from the map is not stored. */
@@ -243,91 +227,107 @@ public class EntryRepository {
         if (ids.isEmpty()) {
             return hashes;
         }
-        try (Connection connection = database.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT id, content_digest_version, encode(content_hash, 'hex') FROM entry WHERE id = ANY (?)")) {
-            select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    hashes.put(result.getObject(1, UUID.class), new StoredDigest(result.getInt(2), result.getString(3)));
+        return jdbc("read entries", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, content_digest_version, content_hash FROM entry WHERE id = ANY (?)")) {
+                select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        hashes.put(result.getObject("id", UUID.class), new StoredDigest(
+                                result.getInt("content_digest_version"), result.getBytes("content_hash")));
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new PersistenceException("Could not read entries", e);
-        }
-        return hashes;
+            return hashes;
+        });
     }
 
     /** Marks the entry voided and takes it out of its hourly counts; false if it was voided already. */
     public boolean voidEntry(UUID id, UUID by, String reason, Instant now) {
-        Number voided = (Number) em.createNativeQuery(VOID)
-                .setParameter("id", id)
-                .setParameter("by", by)
-                .setParameter("reason", reason)
-                .setParameter("now", now)
-                .setParameter("zone", zone.getId())
-                .getSingleResult();
-        return voided.intValue() == 1;
+        return jdbc("void an entry", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(VOID)) {
+                update.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                update.setObject(2, by);
+                update.setString(3, reason);
+                update.setObject(4, id);
+                update.setString(5, zone.getId());
+                try (ResultSet result = update.executeQuery()) {
+                    result.next();
+                    return result.getInt("voided") == 1;
+                }
+            }
+        });
     }
 
-    public Optional<Stored> find(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM entry e WHERE e.id = :id")
-                .setParameter("id", id)
-                .getResultList();
-        return rows.stream().findFirst().map(EntryRepository::stored);
+    public Optional<EntryRow> find(UUID id) {
+        return jdbc("read an entry", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS.selectList("e") + " FROM entry e WHERE e.id = ?")) {
+                select.setObject(1, id);
+                try (ResultSet result = select.executeQuery()) {
+                    return result.next() ? Optional.of(COLUMNS.read(result)) : Optional.<EntryRow>empty();
+                }
+            }
+        });
     }
 
     /**
      * Entries at checkpoints at or below a place, newest first, strictly before the cursor
      * (keyset paging on occurred_at and id: no offset scans).
      */
-    @SuppressWarnings("unchecked")
-    public List<Stored> below(UUID placeId, Instant from, Instant to, List<byte[]> visitorPhoneHashes, Decision decision,
-                              HealthCode healthCode, Cursor before, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + """
+    public List<EntryRow> below(UUID placeId, Instant from, Instant to, List<byte[]> visitorPhoneHashes, Decision decision,
+                                HealthCode healthCode, Cursor before, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS.selectList("e") + """
+
                 FROM entry e
                 JOIN place c ON c.id = e.checkpoint_id
-                JOIN place top ON top.id = :place
+                JOIN place top ON top.id = ?
                 WHERE c.path <@ top.path
                 """);
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("place", placeId);
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(placeId);
         if (from != null) {
-            sql.append(" AND e.occurred_at >= :from");
-            parameters.put("from", from);
+            sql.append(" AND e.occurred_at >= ?");
+            parameters.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
         }
         if (to != null) {
-            sql.append(" AND e.occurred_at < :to");
-            parameters.put("to", to);
+            sql.append(" AND e.occurred_at < ?");
+            parameters.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
         }
         if (visitorPhoneHashes != null) {
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < visitorPhoneHashes.size(); i++) {
-                names.add(":phone" + i);
-                parameters.put("phone" + i, visitorPhoneHashes.get(i));
-            }
-            sql.append(" AND e.visitor_phone_hash IN (").append(String.join(", ", names)).append(")");
+            sql.append(" AND e.visitor_phone_hash IN (")
+                    .append(String.join(", ", visitorPhoneHashes.stream().map(h -> "?").toList())).append(")");
+            parameters.addAll(visitorPhoneHashes);
         }
         if (decision != null) {
-            sql.append(" AND e.decision = :decision");
-            parameters.put("decision", decision.name());
+            sql.append(" AND e.decision = ?");
+            parameters.add(decision.name());
         }
         if (healthCode != null) {
-            sql.append(" AND e.health_code = :healthCode");
-            parameters.put("healthCode", healthCode.name());
+            sql.append(" AND e.health_code = ?");
+            parameters.add(healthCode.name());
         }
         if (before != null) {
-            sql.append(" AND (e.occurred_at, e.id) < (CAST(:beforeAt AS timestamptz), :beforeId)");
-            parameters.put("beforeAt", before.key());
-            parameters.put("beforeId", before.id());
+            sql.append(" AND (e.occurred_at, e.id) < (CAST(? AS timestamptz), ?)");
+            parameters.add(before.key());
+            parameters.add(before.id());
         }
-        sql.append(" ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit");
-        parameters.put("limit", limit);
-        Query query = em.createNativeQuery(sql.toString());
-        parameters.forEach(query::setParameter);
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(EntryRepository::stored).toList();
+        sql.append(" ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?");
+        parameters.add(limit);
+        return jdbc("read entries", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    select.setObject(i + 1, parameters.get(i));
+                }
+                List<EntryRow> rows = new ArrayList<>();
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(COLUMNS.read(result));
+                    }
+                }
+                return rows;
+            }
+        });
     }
 
     /**
@@ -336,16 +336,19 @@ public class EntryRepository {
      * longer be resent, being older than the retention period.
      */
     public int erasePersonalFields(Instant before, int limit, Instant now) {
-        return em.createNativeQuery("""
-                UPDATE entry SET note = NULL, reason = NULL, visitor_origin = NULL, visitor_purpose = NULL, visitor_name = NULL,
-                                 visitor_phone_last4 = NULL, visitor_phone_hash = NULL, visitor_plate = NULL,
-                                 content_hash = NULL, personal_erased_at = :now
-                WHERE id IN (SELECT id FROM entry WHERE personal_erased_at IS NULL AND occurred_at < :before LIMIT :limit)
-                """)
-                .setParameter("before", before)
-                .setParameter("limit", limit)
-                .setParameter("now", now)
-                .executeUpdate();
+        return jdbc("erase personal fields", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE entry SET note = NULL, reason = NULL, visitor_origin = NULL, visitor_purpose = NULL,
+                                     visitor_name = NULL, visitor_phone_last4 = NULL, visitor_phone_hash = NULL,
+                                     visitor_plate = NULL, content_hash = NULL, personal_erased_at = ?
+                    WHERE id IN (SELECT id FROM entry WHERE personal_erased_at IS NULL AND occurred_at < ? LIMIT ?)
+                    """)) {
+                update.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                update.setObject(2, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+                update.setInt(3, limit);
+                return update.executeUpdate();
+            }
+        });
     }
 
     /** One checkpoint's counts for one local day, voided entries left out (as the daily table keeps them). */
@@ -353,86 +356,54 @@ public class EntryRepository {
     }
 
     DayCounts dayCounts(UUID checkpointId, java.time.LocalDate day) {
-        List<Tuple> rows = em.createNativeQuery("""
-                SELECT entries, persons, admitted, refused, referred, fevers
-                FROM entry_daily WHERE checkpoint_id = :checkpoint AND day = :day
-                """, Tuple.class)
-                .setParameter("checkpoint", checkpointId)
-                .setParameter("day", day)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return new DayCounts(0, 0, 0, 0, 0, 0);
-        }
-        Tuple r = rows.get(0);
-        return new DayCounts(number(r, "entries"), number(r, "persons"), number(r, "admitted"), number(r, "refused"),
-                number(r, "referred"), number(r, "fevers"));
+        return jdbc("read counts", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT entries, persons, admitted, refused, referred, fevers
+                    FROM entry_daily WHERE checkpoint_id = ? AND day = ?
+                    """)) {
+                select.setObject(1, checkpointId);
+                select.setObject(2, day);
+                try (ResultSet r = select.executeQuery()) {
+                    if (!r.next()) {
+                        return new DayCounts(0, 0, 0, 0, 0, 0);
+                    }
+                    return new DayCounts(r.getLong("entries"), r.getLong("persons"), r.getLong("admitted"),
+                            r.getLong("refused"), r.getLong("referred"), r.getLong("fevers"));
+                }
+            }
+        });
     }
 
     /** How many entries, not voided, one person recorded at a checkpoint in [from, to). */
     long countRecordedBy(UUID recorder, UUID checkpointId, Instant from, Instant to) {
-        Tuple r = (Tuple) em.createNativeQuery("""
-                SELECT count(*) AS mine FROM entry
-                WHERE checkpoint_id = :checkpoint AND occurred_at >= :from AND occurred_at < :to
-                  AND recorded_by = :recorder AND voided_at IS NULL
-                """, Tuple.class)
-                .setParameter("checkpoint", checkpointId)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .setParameter("recorder", recorder)
-                .getSingleResult();
-        return number(r, "mine");
+        return jdbc("read counts", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT count(*) AS mine FROM entry
+                    WHERE checkpoint_id = ? AND occurred_at >= ? AND occurred_at < ?
+                      AND recorded_by = ? AND voided_at IS NULL
+                    """)) {
+                select.setObject(1, checkpointId);
+                select.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+                select.setObject(3, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+                select.setObject(4, recorder);
+                try (ResultSet r = select.executeQuery()) {
+                    r.next();
+                    return r.getLong("mine");
+                }
+            }
+        });
     }
 
-    private static long number(Tuple row, String column) {
-        return ((Number) row.get(column)).longValue();
+    /** Work on one connection of the pool: enlisted in the caller's transaction if there is one, else autocommit. */
+    private interface Work<R> {
+        R on(Connection connection) throws SQLException;
     }
 
-    private String toJson(List<EntryRow> rows) {
-        List<Map<String, Object>> list = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            EntryRow r = rows.get(i);
-            Map<String, Object> m = new HashMap<>();
-            m.put("ord", i);
-            m.put("id", r.id());
-            m.put("checkpoint_id", r.checkpointId());
-            m.put("village_id", r.villageId());
-            m.put("occurred_at", r.occurredAt().toString());
-            m.put("occurred_offset", r.occurredOffset());
-            m.put("direction", r.direction().name());
-            m.put("resident", r.resident());
-            m.put("party_size", r.partySize());
-            m.put("health_code", r.healthCode().name());
-            m.put("health_code_read", r.healthCodeRead().name());
-            m.put("temperature", r.temperature());
-            m.put("fever", r.fever());
-            m.put("decision", r.decision().name());
-            m.put("reason_code", r.reasonCode() == null ? null : r.reasonCode().name());
-            m.put("reason", r.reason());
-            m.put("note", r.note());
-            m.put("visitor_origin", r.visitorOrigin());
-            m.put("visitor_purpose", r.visitorPurpose());
-            m.put("visitor_name", r.visitorName());
-            m.put("visitor_phone_last4", r.visitorPhoneLast4());
-            m.put("visitor_phone_hash", r.visitorPhoneHash());
-            m.put("visitor_plate", r.visitorPlate());
-            m.put("content_hash", r.contentHash());
-            m.put("content_digest_version", ContentDigest.CURRENT);
-            m.put("alert_kind", r.alertKind() == null ? null : r.alertKind().name());
-            list.add(m);
+    private <R> R jdbc(String what, Work<R> work) {
+        try (Connection connection = database.getConnection()) {
+            return work.on(connection);
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not " + what, e);
         }
-        try {
-            return json.writeValueAsString(list);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Stored stored(Object[] r) {
-        return new Stored((UUID) r[0], (UUID) r[1], (UUID) r[2], TimeRange.read(r[3]), ((Number) r[4]).intValue(),
-                TimeRange.read(r[5]), Direction.valueOf((String) r[6]), (Boolean) r[7], ((Number) r[8]).intValue(),
-                HealthCode.valueOf((String) r[9]), HealthCodeRead.valueOf((String) r[10]), (BigDecimal) r[11],
-                (Boolean) r[12], Decision.valueOf((String) r[13]), (String) r[14], (String) r[15], (String) r[16],
-                (String) r[17], (String) r[18], (String) r[19], (String) r[20], (UUID) r[21], (UUID) r[22],
-                TimeRange.read(r[23]), (UUID) r[24], (String) r[25], r[26] == null ? null : RefusalReason.valueOf((String) r[26]));
     }
 }

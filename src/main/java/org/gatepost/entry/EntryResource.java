@@ -52,8 +52,11 @@ public class EntryResource {
     private final ObjectMapper json;
     private final Validator validator;
     private final GatepostConfig config;
+    private final IngestMetrics metrics;
 
-    EntryResource(EntryService service, CurrentCaller caller, ObjectMapper json, Validator validator, GatepostConfig config) {
+    EntryResource(EntryService service, CurrentCaller caller, ObjectMapper json, Validator validator, GatepostConfig config,
+                  IngestMetrics metrics) {
+        this.metrics = metrics;
         this.service = service;
         this.caller = caller;
         this.json = json;
@@ -81,6 +84,7 @@ public class EntryResource {
     @RolesAllowed({Role.NAME_VOLUNTEER, Role.NAME_CADRE})
     @Operation(summary = "Record up to 500 entries from an offline queue; answers each one's outcome in order")
     public BatchResponse batch(@NotNull @Valid BatchRequest request) {
+        metrics.batch(request.entries().size());
         List<EntryService.Item> items = new ArrayList<>(request.entries().size());
         for (JsonNode node : request.entries()) {
             items.add(read(node));

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +29,6 @@ import org.gatepost.common.GatepostConfig;
 import org.gatepost.common.Page;
 import org.gatepost.common.Problem;
 import org.gatepost.common.ProblemException;
-import org.gatepost.common.TimeRange;
 import org.gatepost.place.Place;
 import org.gatepost.place.PlaceKind;
 import org.gatepost.place.PlaceService;
@@ -50,11 +49,13 @@ public class EntryService {
     private final PhoneHasher phones;
     private final EntryPolicy policy;
     private final AuditLog audit;
+    private final IngestMetrics metrics;
     private final ZoneId zone;
 
     EntryService(EntryRepository entries, CheckpointCache checkpointCache, AlertService alerts, PlaceService places,
-                 PhoneHasher phones, GatepostConfig config, AuditLog audit) {
+                 PhoneHasher phones, GatepostConfig config, AuditLog audit, IngestMetrics metrics) {
         this.audit = audit;
+        this.metrics = metrics;
         this.entries = entries;
         this.checkpointCache = checkpointCache;
         this.alerts = alerts;
@@ -111,9 +112,14 @@ public class EntryService {
                 outcomes[i] = new Outcome(item.request().id(), Status.REJECTED, e.problem());
             }
         }
-        Map<UUID, Optional<UUID>> created = entries.insert(rows, caller.accountId(), now);
+        Map<UUID, AlertKind> alerting = new HashMap<>();
+        for (EntryRow row : rows) {
+            policy.alertFor(row.healthCode(), row.temperature(), row.decision()).ifPresent(kind -> alerting.put(row.id(), kind));
+        }
+        Map<UUID, Optional<UUID>> created = entries.insert(rows, alerting);
         Set<UUID> alerted = new HashSet<>();
-        rows.stream().filter(r -> r.alertKind() != null && created.containsKey(r.id())).forEach(r -> alerted.add(r.villageId()));
+        rows.stream().filter(r -> alerting.containsKey(r.id()) && created.containsKey(r.id()))
+                .forEach(r -> alerted.add(r.villageId()));
         if (!alerted.isEmpty()) {
             alerts.raised(alerted);
         }
@@ -123,8 +129,7 @@ public class EntryService {
             if (shift == null) {
                 others.add(row.id());
             } else {
-                outcomes[i] = new Outcome(row.id(), Status.CREATED, null,
-                        created(row, caller, shift.orElse(null), now));
+                outcomes[i] = new Outcome(row.id(), Status.CREATED, null, view(caller, row.withShift(shift.orElse(null))));
             }
         });
         Map<UUID, EntryRepository.StoredDigest> stored = entries.contentDigests(others);
@@ -132,7 +137,7 @@ public class EntryService {
             if (outcomes[i] == null) {
                 EntryRepository.StoredDigest digest = stored.get(row.id());
                 // Digested by the rule the entry was stored with, which may be an earlier one.
-                boolean same = digest != null && digest.hash() != null && digest.hash().equals(
+                boolean same = digest != null && digest.hash() != null && Arrays.equals(digest.hash(),
                         digest.version() == ContentDigest.CURRENT ? row.contentHash()
                                 : ContentDigest.of(digest.version(), items.get(i).request()));
                 outcomes[i] = same ? new Outcome(row.id(), Status.DUPLICATE, null)
@@ -140,12 +145,15 @@ public class EntryService {
                                 "Another entry with this id is already recorded; a new entry needs a new id").problem());
             }
         });
+        for (Outcome outcome : outcomes) {
+            metrics.outcome(outcome);
+        }
         return List.of(outcomes);
     }
 
     @Transactional
     public EntryView get(Caller caller, UUID id) {
-        EntryRepository.Stored entry = entries.find(id).orElse(null);
+        EntryRow entry = entries.find(id).orElse(null);
         if (entry == null || !places.covers(caller, entry.checkpointId())) {
             throw ProblemException.notFound("Entry " + id);
         }
@@ -188,7 +196,7 @@ public class EntryService {
     /** Voids a mistaken entry: it leaves every count, and who voided it, when and why is kept. */
     @Transactional
     public EntryView voidEntry(Caller caller, UUID id, String reason) {
-        EntryRepository.Stored entry = entries.find(id).orElse(null);
+        EntryRow entry = entries.find(id).orElse(null);
         if (entry == null || !places.covers(caller, entry.checkpointId())) {
             throw ProblemException.notFound("Entry " + id);
         }
@@ -232,43 +240,19 @@ public class EntryService {
         if (violation.isPresent()) {
             throw ProblemException.rule(violation.get().field(), violation.get().message());
         }
-        ZoneOffset offset = request.occurredAt().getOffset();
-        return new EntryRow(request.id(), checkpoint.id(), checkpoint.villageId(), occurredAt, offset.getTotalSeconds(),
-                request.direction(), request.resident(), request.partySize(), request.healthCode(),
-                request.healthCodeRead(), temperature, policy.isFever(temperature), request.decision(),
-                policy.reasonCode(request.healthCode(), temperature, request.decision(), request.reasonCode()),
+        return new EntryRow(request.id(), checkpoint.countyId(), checkpoint.id(), checkpoint.villageId(), occurredAt,
+                request.occurredAt().getOffset().getTotalSeconds(), now, request.direction(), request.resident(),
+                request.partySize(), request.healthCode(), request.healthCodeRead(), temperature, policy.isFever(temperature),
+                request.decision(), policy.reasonCode(request.healthCode(), temperature, request.decision(), request.reasonCode()),
                 blankToNull(request.reason()), blankToNull(request.note()), origin, purpose, name,
                 phone == null ? null : phone.substring(Math.max(0, phone.length() - 4)),
-                phone == null ? null : HexFormat.of().formatHex(phones.hash(phone)), plate,
-                ContentDigest.of(ContentDigest.CURRENT, request),
-                policy.alertFor(request.healthCode(), temperature, request.decision()).orElse(null));
+                phone == null ? null : phones.hash(phone), plate, ContentDigest.of(ContentDigest.CURRENT, request),
+                ContentDigest.CURRENT, caller.accountId(), null, null, null, null);
     }
 
-    /** The view of an entry just written by the caller, without reading it back. */
-    private EntryView created(EntryRow row, Caller caller, UUID shiftId, Instant now) {
-        EntryView.VisitorView visitor = row.resident() ? null : new EntryView.VisitorView(row.visitorOrigin(),
-                row.visitorPurpose(), row.visitorName(),
-                row.visitorPhoneLast4() == null ? null : Phones.maskLast4(row.visitorPhoneLast4()), row.visitorPlate());
-        return new EntryView(row.id(), row.checkpointId(),
-                row.occurredAt().atOffset(ZoneOffset.ofTotalSeconds(row.occurredOffset())), TimeRange.local(now, zone),
-                row.direction(), row.resident(), row.partySize(), row.healthCode(), row.healthCodeRead(), row.temperature(),
-                row.fever(), row.decision(), row.reasonCode(), row.reason(), row.note(), visitor, caller.accountId(), shiftId, false, null,
-                null, null);
-    }
-
-    private EntryView view(Caller caller, EntryRepository.Stored e) {
+    private EntryView view(Caller caller, EntryRow e) {
         // Visitors' personal details are for the village that registered them, not for officials above.
-        boolean personal = caller.isAdmin() || e.villageId().equals(caller.placeId());
-        EntryView.VisitorView visitor = null;
-        if (!e.resident() && personal) {
-            visitor = new EntryView.VisitorView(e.visitorOrigin(), e.visitorPurpose(), e.visitorName(),
-                    e.visitorPhoneLast4() == null ? null : Phones.maskLast4(e.visitorPhoneLast4()), e.visitorPlate());
-        }
-        ZoneOffset offset = ZoneOffset.ofTotalSeconds(e.occurredOffset());
-        return new EntryView(e.id(), e.checkpointId(), e.occurredAt().atOffset(offset), TimeRange.local(e.receivedAt(), zone),
-                e.direction(), e.resident(), e.partySize(), e.healthCode(), e.healthCodeRead(), e.temperature(), e.fever(),
-                e.decision(), e.reasonCode(), personal ? e.reason() : null, personal ? e.note() : null, visitor, e.recordedBy(), e.shiftId(),
-                e.voidedAt() != null, TimeRange.local(e.voidedAt(), zone), e.voidedBy(), e.voidReason());
+        return EntryView.of(e, caller.isAdmin() || e.villageId().equals(caller.placeId()), zone);
     }
 
     private static String blankToNull(String value) {

@@ -75,6 +75,20 @@ class EntryResourceTest {
     }
 
     @Test
+    void anEntryItsCountsAndItsAlertCarryTheCountyOfTheirGate() {
+        Map<String, Object> entry = with(resident(world.checkpointA1()), "healthCode", "RED", "decision", "REFUSED");
+        as(volunteer).body(entry).post("/api/v1/entries").then().statusCode(201);
+        String county = world.county().id.toString();
+        Map<String, Object> id = Map.of("id", entry.get("id"));
+        assertEquals(county, fixtures.sql("SELECT CAST(county_id AS text) FROM entry WHERE id = CAST(:id AS uuid)", id));
+        assertEquals(county, fixtures.sql("SELECT CAST(county_id AS text) FROM alert WHERE entry_id = CAST(:id AS uuid)", id));
+        for (String counts : List.of("entry_hourly", "entry_daily")) {
+            assertEquals(county, fixtures.sql("SELECT string_agg(DISTINCT CAST(county_id AS text), ',') FROM " + counts
+                    + " WHERE checkpoint_id = CAST(:id AS uuid)", Map.of("id", world.checkpointA1().id.toString())), counts);
+        }
+    }
+
+    @Test
     void theSameEntryAgainIsRecognisedAndStoredOnce() {
         Map<String, Object> entry = resident(world.checkpointA1());
         as(volunteer).body(entry).post("/api/v1/entries").then().statusCode(201);
