@@ -80,10 +80,16 @@ RECORDER="CAST('00000000-0000-4000-8000-00000003' || lpad(CAST(:v AS text), 4, '
 plain_row() {
   echo "(gen_random_uuid(), '$1', '$2', now() - random() * interval '1 hour', 28800, now(),
   CASE WHEN random() < 0.5 THEN 'IN' ELSE 'OUT' END, true, 1 + floor(random() * 4)::int, 'GREEN', 'SCANNED',
-  round(CAST(36 + random() AS numeric), 1), false, 'ADMITTED', '$3', sha256(CAST(random()::text AS bytea)), 3)"
+  round(CAST(36 + random() AS numeric), 1), false, 'ADMITTED', '$3', sha256(CAST(random()::text AS bytea)), 3$COUNTY_VALUE)"
 }
 PLAIN_COLUMNS="(id, checkpoint_id, village_id, occurred_at, occurred_offset, received_at, direction, resident, party_size,
-  health_code, health_code_read, temperature, fever, decision, recorded_by, content_hash, content_digest_version)"
+  health_code, health_code_read, temperature, fever, decision, recorded_by, content_hash, content_digest_version"
+# Entries keep their county since V9 (when the schema has it, the plain table gets it too).
+if [ "$(psql -At -d "$DB" -c "SELECT count(*) FROM information_schema.columns WHERE table_name = 'entry' AND column_name = 'county_id'")" = 1 ]; then
+  PLAIN_COLUMNS="$PLAIN_COLUMNS, county_id)"; COUNTY_VALUE=", '00000000-0000-4000-8000-00000000b001'"
+else
+  PLAIN_COLUMNS="$PLAIN_COLUMNS)"; COUNTY_VALUE=""
+fi
 # One script per checkpoint, with its ids as literals (pgbench picks one at random per
 # transaction): a 500-row INSERT would need 1,500 variables, beyond pgbench's 255 parameters.
 for n in $(seq 1 $((VILLAGES * 5))); do
@@ -130,13 +136,18 @@ http() {
   [ -n "${5:-}" ] || measured "$1" || return 0
   local out=$OUT/wrk-$1-$4.txt before; before=$(stored entry)
   # a new prefix of entry ids for every wrk run: its counters start again at 1
-  RUN_ID=$(openssl rand -hex 4) ENDPOINT=$2 BATCH=$3 wrk -t2 -c"$4" -d"${5:-$DURATION}s" -s bench/entry.lua "http://localhost:$PORT" > "$out" 2>&1
+  RUN_ID=$(openssl rand -hex 4) ENDPOINT=$2 BATCH=$3 wrk -t2 -c"$4" -d"${5:-$DURATION}s" --timeout 10s -s bench/entry.lua "http://localhost:$PORT" > "$out" 2>&1
   local line; line=$(grep RESULT "$out")
   local rps; rps=$(echo "$line" | value per_s)
   if [ -z "${5:-}" ]; then
     echo "$1 $4 $(awk -v t="$rps" -v r="$3" 'BEGIN { printf "%.0f %.1f", t * r, t }') $(echo "$line" | value p50_ms) $(echo "$line" | value p99_ms) $(( $(stored entry) - before )) $(echo "$line" | value non2xx) $(echo "$line" | value errors)" >> "$RESULTS"
   fi
 }
+
+# pgbench's clients, the application's pool (30) and whoever else uses the server must fit.
+need=$(( $(echo "$CONNECTIONS" | tr ' ' '\n' | sort -n | tail -1) + 30 ))
+free=$(psql -At -d "$DB" -c "SELECT current_setting('max_connections')::int - count(*) FROM pg_stat_activity")
+[ "$free" -ge "$need" ] || echo "WARNING: $free free connections on the server, $need needed: raise max_connections or lower CONNECTIONS" >&2
 
 echo "== warming up the application ($WARMUP s per endpoint)"
 http warmup single 1 4 "$WARMUP"; http warmup batch "$BATCH" 4 "$WARMUP"; http warmup batch 1 4 "$WARMUP"
