@@ -111,11 +111,17 @@ public class EntryRepository {
                 FROM inserted i
                 JOIN (SELECT a.* FROM params p, unnest(p.alert_ids, p.alert_kinds) AS a(id, kind)) a ON a.id = i.id
             )
-            SELECT id, shift_id FROM inserted
+            -- each row sent: created (with its shift), or the entry already stored under its id. The
+            -- statement's snapshot does not see its own inserts, so e is only what was there before.
+            SELECT r.id AS sent_id, i.id IS NOT NULL AS created, i.shift_id AS created_shift_id, %7$s
+            FROM input r
+            LEFT JOIN inserted i ON i.id = r.id
+            LEFT JOIN entry e ON e.id = r.id
             """.formatted(HOURLY_COLUMNS, HOURLY_COUNTS.formatted("1"), ADD_EXCLUDED,
             String.join(", ", WRITTEN.stream().map(c -> "CAST(? AS " + c.type() + "[])").toList()),
             String.join(", ", RecordColumns.names(WRITTEN)),
-            String.join(", ", WRITTEN.stream().map(c -> "r." + c.name()).toList()));
+            String.join(", ", WRITTEN.stream().map(c -> "r." + c.name()).toList()),
+            COLUMNS.selectList("e"));
 
     /** The counts of a group of entries named after their columns, for taking them out again. */
     private static final String COUNTS_NAMED = String.join(", ", java.util.stream.IntStream
@@ -161,13 +167,21 @@ public class EntryRepository {
     }
 
     /**
-     * Writes the rows that are new (by id) with their counts and alerts ({@code alerts}: the
-     * kind each row raises); answers the ids written, each with the shift it was tied to (or
-     * null). One statement: outside a transaction (the gate's hot path) PostgreSQL commits the
-     * entries, counts and alerts together before this returns.
+     * What a write did: the ids created, each with the shift it was tied to (or empty), and the
+     * entries already stored under the other ids, as far as the statement could see them (one
+     * committed by another request meanwhile is in neither: ask {@link #stored}).
      */
-    public Map<UUID, Optional<UUID>> insert(List<EntryRow> rows, Map<UUID, AlertKind> alerts) {
-        Map<UUID, Optional<UUID>> written = new HashMap<>();
+    public record Written(Map<UUID, Optional<UUID>> created, Map<UUID, EntryRow> existing) {
+    }
+
+    /**
+     * Writes the rows that are new (by id) with their counts and alerts ({@code alerts}: the
+     * kind each row raises), and reads the entries already stored under the others, in one
+     * round trip. One statement: outside a transaction (the gate's hot path) PostgreSQL commits
+     * the entries, counts and alerts together before this returns.
+     */
+    public Written insert(List<EntryRow> rows, Map<UUID, AlertKind> alerts) {
+        Written written = new Written(new HashMap<>(), new HashMap<>());
         if (rows.isEmpty()) {
             return written;
         }
@@ -182,8 +196,13 @@ public class EntryRepository {
                 }
                 try (ResultSet result = insert.executeQuery()) {
                     while (result.next()) {
-                        written.put(result.getObject("id", UUID.class),
-                                Optional.ofNullable(result.getObject("shift_id", UUID.class)));
+                        if (result.getBoolean("created")) {
+                            written.created().put(result.getObject("sent_id", UUID.class),
+                                    Optional.ofNullable(result.getObject("created_shift_id", UUID.class)));
+                        } else if (result.getObject("id") != null) {
+                            EntryRow stored = COLUMNS.read(result);
+                            written.existing().put(stored.id(), stored);
+                        }
                     }
                 }
             }
@@ -217,28 +236,24 @@ public class EntryRepository {
         });
     }
 
-    /** An entry's content digest (null once erased) and the version of the rule that made it. */
-    public record StoredDigest(int version, byte[] hash) {
-    }
-
-    /** The content digests stored for these ids; an id missing from the map is not stored. */
-    public Map<UUID, StoredDigest> contentDigests(Collection<UUID> ids) {
-        Map<UUID, StoredDigest> hashes = new HashMap<>();
+    /** The entries stored under these ids; an id missing from the map is not stored. */
+    public Map<UUID, EntryRow> stored(Collection<UUID> ids) {
+        Map<UUID, EntryRow> found = new HashMap<>();
         if (ids.isEmpty()) {
-            return hashes;
+            return found;
         }
         return jdbc("read entries", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, content_digest_version, content_hash FROM entry WHERE id = ANY (?)")) {
+                    "SELECT " + COLUMNS.selectList("e") + " FROM entry e WHERE e.id = ANY (?)")) {
                 select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
-                        hashes.put(result.getObject("id", UUID.class), new StoredDigest(
-                                result.getInt("content_digest_version"), result.getBytes("content_hash")));
+                        EntryRow row = COLUMNS.read(result);
+                        found.put(row.id(), row);
                     }
                 }
             }
-            return hashes;
+            return found;
         });
     }
 
@@ -283,8 +298,11 @@ public class EntryRepository {
                 JOIN place c ON c.id = e.checkpoint_id
                 JOIN place top ON top.id = ?
                 WHERE c.path <@ top.path
+                  -- every place is within one county: its entries newest first (entry_county_time)
+                  AND e.county_id = (SELECT place_county(path) FROM place WHERE id = ?)
                 """);
         List<Object> parameters = new ArrayList<>();
+        parameters.add(placeId);
         parameters.add(placeId);
         if (from != null) {
             sql.append(" AND e.occurred_at >= ?");

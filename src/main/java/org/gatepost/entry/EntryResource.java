@@ -73,8 +73,8 @@ public class EntryResource {
         EntryService.Outcome outcome = service.record(caller.get(), List.of(new EntryService.Item(request.id(), request, null)))
                 .get(0);
         return switch (outcome.status()) {
-            case CREATED -> Response.created(URI.create("/api/v1/entries/" + request.id())).entity(outcome.created()).build();
-            case DUPLICATE -> Response.ok(service.get(caller.get(), request.id())).build();
+            case CREATED -> Response.created(URI.create("/api/v1/entries/" + request.id())).entity(outcome.view()).build();
+            case DUPLICATE -> Response.ok(outcome.view()).build();
             case CONFLICT, REJECTED -> throw new ProblemException(outcome.problem(), java.util.Map.of());
         };
     }

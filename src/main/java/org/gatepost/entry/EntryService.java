@@ -68,8 +68,8 @@ public class EntryService {
     /** What became of one item. */
     public enum Status { CREATED, DUPLICATE, CONFLICT, REJECTED }
 
-    /** One item's outcome, in the order sent; a created entry comes with its view. */
-    public record Outcome(UUID id, Status status, Problem problem, EntryView created) {
+    /** One item's outcome, in the order sent; a created or recognised entry comes with its view. */
+    public record Outcome(UUID id, Status status, Problem problem, EntryView view) {
 
         Outcome(UUID id, Status status, Problem problem) {
             this(id, status, problem, null);
@@ -116,7 +116,8 @@ public class EntryService {
         for (EntryRow row : rows) {
             policy.alertFor(row.healthCode(), row.temperature(), row.decision()).ifPresent(kind -> alerting.put(row.id(), kind));
         }
-        Map<UUID, Optional<UUID>> created = entries.insert(rows, alerting);
+        EntryRepository.Written written = entries.insert(rows, alerting);
+        Map<UUID, Optional<UUID>> created = written.created();
         Set<UUID> alerted = new HashSet<>();
         rows.stream().filter(r -> alerting.containsKey(r.id()) && created.containsKey(r.id()))
                 .forEach(r -> alerted.add(r.villageId()));
@@ -132,15 +133,19 @@ public class EntryService {
                 outcomes[i] = new Outcome(row.id(), Status.CREATED, null, view(caller, row.withShift(shift.orElse(null))));
             }
         });
-        Map<UUID, EntryRepository.StoredDigest> stored = entries.contentDigests(others);
+        // Stored before this statement: read by it. Stored meanwhile by another request, or an id
+        // repeated within this batch: one more read, which sees what has been committed since.
+        Map<UUID, EntryRow> stored = new HashMap<>(written.existing());
+        others.removeAll(stored.keySet());
+        stored.putAll(entries.stored(others));
         rowOfItem.forEach((i, row) -> {
             if (outcomes[i] == null) {
-                EntryRepository.StoredDigest digest = stored.get(row.id());
+                EntryRow entry = stored.get(row.id());
                 // Digested by the rule the entry was stored with, which may be an earlier one.
-                boolean same = digest != null && digest.hash() != null && Arrays.equals(digest.hash(),
-                        digest.version() == ContentDigest.CURRENT ? row.contentHash()
-                                : ContentDigest.of(digest.version(), items.get(i).request()));
-                outcomes[i] = same ? new Outcome(row.id(), Status.DUPLICATE, null)
+                boolean same = entry != null && entry.contentHash() != null && Arrays.equals(entry.contentHash(),
+                        entry.contentDigestVersion() == ContentDigest.CURRENT ? row.contentHash()
+                                : ContentDigest.of(entry.contentDigestVersion(), items.get(i).request()));
+                outcomes[i] = same ? new Outcome(row.id(), Status.DUPLICATE, null, view(caller, entry))
                         : new Outcome(row.id(), Status.CONFLICT, ProblemException.conflict(
                                 "Another entry with this id is already recorded; a new entry needs a new id").problem());
             }

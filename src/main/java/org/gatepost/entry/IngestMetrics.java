@@ -49,7 +49,7 @@ public class IngestMetrics {
         switch (outcome.status()) {
             case CREATED -> {
                 created.increment();
-                EntryView view = outcome.created();
+                EntryView view = outcome.view();
                 Duration delay = Duration.between(view.occurredAt(), view.receivedAt());
                 // a phone's clock may run a little ahead: such an entry was synced at once
                 syncDelay.record(delay.isNegative() ? Duration.ZERO : delay);

@@ -89,6 +89,17 @@ class EntryResourceTest {
     }
 
     @Test
+    void anIdAlreadyRecordedInAnotherCountyIsAConflictNotASecondEntry() {
+        Map<String, Object> entry = resident(world.checkpointA1());
+        as(volunteer).body(entry).post("/api/v1/entries").then().statusCode(201);
+        World elsewhere = fixtures.world();
+        Map<String, Object> reused = with(resident(elsewhere.checkpointA1()), "id", entry.get("id"));
+        as(fixtures.token(elsewhere.volunteerA())).body(reused).post("/api/v1/entries").then().statusCode(409)
+                .body("type", equalTo("urn:gatepost:problem:conflict"));
+        assertEquals(1L, count("SELECT count(*) FROM entry WHERE id = CAST(:id AS uuid)", entry.get("id")));
+    }
+
+    @Test
     void theSameEntryAgainIsRecognisedAndStoredOnce() {
         Map<String, Object> entry = resident(world.checkpointA1());
         as(volunteer).body(entry).post("/api/v1/entries").then().statusCode(201);
