@@ -32,14 +32,16 @@ public class AccountService {
     private final TeamRepository teams;
     private final PlaceService places;
     private final Event<AccountDeactivated> deactivated;
+    private final Event<AccountChanged> changed;
 
     AccountService(AccountRepository accounts, TeamRepository teams, PlaceService places,
-                   Event<AccountDeactivated> deactivated, AuditLog audit) {
+                   Event<AccountDeactivated> deactivated, Event<AccountChanged> changed, AuditLog audit) {
         this.audit = audit;
         this.accounts = accounts;
         this.teams = teams;
         this.places = places;
         this.deactivated = deactivated;
+        this.changed = changed;
     }
 
     public AccountView me(Caller caller) {
@@ -112,6 +114,7 @@ public class AccountService {
             account.active = request.active();
         }
         accounts.flush();
+        changed.fire(new AccountChanged(account.id));
         return view(caller, account);
     }
 

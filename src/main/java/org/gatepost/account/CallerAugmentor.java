@@ -1,15 +1,11 @@
 package org.gatepost.account;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.gatepost.caller.Caller;
-import org.gatepost.caller.Role;
 import org.gatepost.caller.CurrentCaller;
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonNumber;
@@ -23,17 +19,19 @@ import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Checks every signed-in request against the database: a deactivated or deleted account's
+ * Checks every signed-in request against the account: a deactivated or deleted account's
  * tokens stop working at once, so do tokens issued before a change of password, role or home
- * place, and the role and home place come from the account as it is now.
+ * place, and the role and home place come from the account as it is now. The account comes
+ * from memory when {@link AccountCache} holds it (no round trip, no hop off the event loop),
+ * else from the database.
  */
 @ApplicationScoped
 public class CallerAugmentor implements SecurityIdentityAugmentor {
 
-    private final DataSource database;
+    private final AccountCache accounts;
 
-    CallerAugmentor(DataSource database) {
-        this.database = database;
+    CallerAugmentor(AccountCache accounts) {
+        this.accounts = accounts;
     }
 
     @Override
@@ -41,47 +39,47 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        return context.runBlocking(() -> {
-            Caller caller;
-            try {
-                caller = load(token);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read the caller's account", e);
-            }
-            if (caller == null) {
-                throw new AuthenticationFailedException("The account of this token is deactivated or gone, "
-                        + "or its password, role or home place changed since the token was issued");
-            }
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(token)
-                    .addCredentials(identity.getCredentials())
-                    .addAttributes(identity.getAttributes())
-                    .addAttribute(CurrentCaller.CALLER, caller)
-                    .addRole(caller.role().name())
-                    .build();
-        });
-    }
-
-    /** One indexed read per request, in plain JDBC outside any transaction: this runs before every call. */
-    private Caller load(JsonWebToken token) throws SQLException {
         UUID id;
         try {
             id = UUID.fromString(token.getSubject());
         } catch (IllegalArgumentException | NullPointerException e) {
-            return null;
+            return Uni.createFrom().failure(refused());
         }
-        try (Connection connection = database.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT name, role, place_id, token_generation FROM account WHERE id = ? AND active")) {
-            select.setObject(1, id);
-            try (ResultSet account = select.executeQuery()) {
-                if (!account.next() || account.getLong("token_generation") != generation(token)) {
-                    return null;
-                }
-                return new Caller(id, account.getString("name"), Role.valueOf(account.getString("role")),
-                        account.getObject("place_id", UUID.class));
+        Optional<AccountCache.Facts> kept = accounts.kept(id);
+        if (kept != null) {
+            return kept.isPresent() && kept.get().tokenGeneration() == generation(token)
+                    ? Uni.createFrom().item(identity(identity, token, id, kept.get()))
+                    : Uni.createFrom().failure(refused());
+        }
+        return context.runBlocking(() -> {
+            Optional<AccountCache.Facts> account;
+            try {
+                account = accounts.read(id);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the caller's account", e);
             }
-        }
+            if (account.isEmpty() || account.get().tokenGeneration() != generation(token)) {
+                throw refused();
+            }
+            return identity(identity, token, id, account.get());
+        });
+    }
+
+    private static SecurityIdentity identity(SecurityIdentity identity, JsonWebToken token, UUID id,
+                                             AccountCache.Facts account) {
+        Caller caller = new Caller(id, account.name(), account.role(), account.placeId());
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(token)
+                .addCredentials(identity.getCredentials())
+                .addAttributes(identity.getAttributes())
+                .addAttribute(CurrentCaller.CALLER, caller)
+                .addRole(caller.role().name())
+                .build();
+    }
+
+    private static AuthenticationFailedException refused() {
+        return new AuthenticationFailedException("The account of this token is deactivated or gone, "
+                + "or its password, role or home place changed since the token was issued");
     }
 
     /** Tokens issued before generations existed carry none: they belong to generation 0. */

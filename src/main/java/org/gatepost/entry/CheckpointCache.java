@@ -1,62 +1,63 @@
 package org.gatepost.entry;
 
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import org.gatepost.common.ChangeNotices;
+import org.gatepost.common.NotifiedCache;
 import org.gatepost.place.PlaceChanged;
 
 /**
  * What recording needs to know of a checkpoint (its kind, village and whether it is open),
- * kept for 30 seconds so that a gate's stream of entries does not ask PostgreSQL every time.
- * A checkpoint's kind and village never change; a change of its open state made through this
- * instance is seen at once, one made through another instance within 30 seconds.
+ * kept in memory so that a gate's stream of entries does not ask PostgreSQL every time. A
+ * change of a place, made through any instance or in SQL, is forgotten as soon as the
+ * database's notice arrives (see {@link ChangeNotices}); one made through this instance at
+ * once, when its transaction commits.
  */
 @ApplicationScoped
-public class CheckpointCache {
-
-    static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(30);
+public class CheckpointCache implements ChangeNotices.Listener {
 
     private final EntryRepository entries;
-    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+    private final NotifiedCache<EntryRepository.CheckpointFacts> cache;
 
-    CheckpointCache(EntryRepository entries) {
+    CheckpointCache(EntryRepository entries, @CacheName("checkpoints") Cache cache, ChangeNotices notices) {
         this.entries = entries;
-    }
-
-    private record Cached(EntryRepository.CheckpointFacts facts, long loadedAt) {
+        this.cache = new NotifiedCache<>(cache, notices);
     }
 
     /** The facts of each id that is a place; ids that are no place are missing from the map. */
     public Map<UUID, EntryRepository.CheckpointFacts> get(Collection<UUID> ids) {
-        long now = System.nanoTime();
-        Map<UUID, EntryRepository.CheckpointFacts> found = new HashMap<>();
-        List<UUID> missing = ids.stream().filter(id -> {
-            Cached cached = cache.get(id);
-            if (cached != null && now - cached.loadedAt() < FRESH_NANOS) {
-                found.put(id, cached.facts());
-                return false;
-            }
-            return true;
-        }).toList();
-        if (!missing.isEmpty()) {
-            entries.checkpoints(missing).forEach((id, facts) -> {
-                cache.put(id, new Cached(facts, now));
-                found.put(id, facts);
-            });
-        }
-        return found;
+        return cache.keptOrRead(ids, entries::checkpoints);
+    }
+
+    /** The facts kept in memory for this checkpoint, or null when the next use reads them. */
+    public EntryRepository.CheckpointFacts kept(UUID id) {
+        return cache.kept(id);
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) PlaceChanged changed) {
-        cache.remove(changed.placeId());
+        cache.forget(changed.placeId());
+    }
+
+    @Override
+    public String channel() {
+        return "gatepost_place";
+    }
+
+    @Override
+    public void changed(String id) {
+        cache.forget(UUID.fromString(id));
+    }
+
+    @Override
+    public void forgetAll() {
+        cache.forgetAll();
     }
 }

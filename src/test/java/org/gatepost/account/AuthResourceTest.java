@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AuthResourceTest {
 
+    @Inject
+    AccountCache accounts;
+
     private static final AtomicLong CLIENTS = new AtomicLong(System.nanoTime() & 0xffffff);
 
     @Inject
@@ -193,6 +196,7 @@ class AuthResourceTest {
         as(before).get("/api/v1/me").then().statusCode(200);
         fixtures.sql("UPDATE account SET place_id = :township WHERE id = :id RETURNING 1",
                 Map.of("township", world.township().id, "id", official.id));
+        heard(official.id);
         as(before).get("/api/v1/me").then().statusCode(401);
         String moved = fixtures.token(fixtures.reload(official.id));
         as(moved).get("/api/v1/me").then().statusCode(200).body("placeId", equalTo(world.township().id.toString()));
@@ -200,6 +204,7 @@ class AuthResourceTest {
         Account cadre = world.cadreB();
         String cadreToken = fixtures.token(cadre);
         fixtures.sql("UPDATE account SET role = 'VOLUNTEER' WHERE id = :id RETURNING 1", Map.of("id", cadre.id));
+        heard(cadre.id);
         as(cadreToken).get("/api/v1/me").then().statusCode(401);
     }
 
@@ -272,5 +277,13 @@ class AuthResourceTest {
 
     private static JsonObject part(String token, int index) {
         return new JsonObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[index]), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A change made in SQL, not through the API, reaches the cached account by the database's
+     * notice, which arrives just after the commit (see AccountCacheTest): wait for it.
+     */
+    private void heard(java.util.UUID accountId) {
+        org.gatepost.testing.OtherInstance.await(() -> accounts.kept(accountId) == null, "the change heard");
     }
 }

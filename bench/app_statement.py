@@ -1,0 +1,67 @@
+"""Turns the application's insert statement (from bench/AppStatement.java, JDBC '?' parameters)
+into a pgbench script line: each parameter becomes an SQL expression that makes ROWS realistic
+entries at the checkpoint pgbench picked (:n, its village :v). It reads the statement's own
+shape: a parameter `CAST(? AS type) AS name` by its name, a parameter inside
+`unnest(...) ... AS r(columns)` by its column.
+
+Usage: APP_STATEMENT=... python3 bench/app_statement.py ROWS CHECKPOINT VILLAGE RECORDER COUNTY ZONE
+"""
+import os
+import re
+import sys
+
+rows, checkpoint, village, recorder, county, zone = sys.argv[1:7]
+statement = os.environ["APP_STATEMENT"]
+
+# One realistic row (resident, green code, admitted), as SQL evaluated per row; others NULL.
+value = {
+    "id": "gen_random_uuid()",
+    "county_id": f"CAST('{county}' AS uuid)",
+    "checkpoint_id": checkpoint,
+    "village_id": village,
+    "occurred_at": "now() - random() * interval '1 hour'",
+    "occurred_offset": "28800",
+    "received_at": "now()",
+    "direction": "CASE WHEN random() < 0.5 THEN 'IN' ELSE 'OUT' END",
+    "resident": "true",
+    "party_size": "1 + floor(random() * 4)::int",
+    "health_code": "'GREEN'",
+    "health_code_read": "'SCANNED'",
+    "temperature": "round(CAST(36 + random() AS numeric), 1)",
+    "fever": "false",
+    "decision": "'ADMITTED'",
+    "recorded_by": recorder,
+    "content_hash": "sha256(CAST(random()::text AS bytea))",
+    "content_digest_version": "3",
+}
+json_value = dict(value, content_hash="encode(sha256(CAST(random()::text AS bytea)), 'hex')")
+named = {
+    "zone": f"'{zone}'",
+    "now": "now()",
+    "recorder": recorder,
+    "alert_ids": "CAST('{}' AS uuid[])",
+    "alert_kinds": "CAST('{}' AS text[])",
+    # the rows as one JSON array (the statement of main before the ingest rewrite)
+    "rows": "(SELECT jsonb_agg(jsonb_build_object(" + ", ".join(
+        f"'{k}', {v}" for k, v in [("ord", "g")] + list(json_value.items()) if k != "county_id")
+        + f")) FROM generate_series(1, {rows}) g)",
+}
+
+unnest = re.search(r"unnest\((.*?)\)\s+WITH ORDINALITY\s+AS\s+r\(([^)]*)\)", statement, re.S)
+columns = [c.strip() for c in unnest.group(2).split(",") if c.strip() != "ord"] if unnest else []
+parameters = []
+column_index = 0
+for match in re.finditer(r"\?", statement):
+    at = match.start()
+    cast = re.match(r"\?\s+AS\s+([\w ]+?)(\[\])?\)(\s+AS\s+(\w+))?", statement[at:])
+    if unnest and unnest.start(1) <= at < unnest.end(1):
+        column = columns[column_index]
+        column_index += 1
+        parameters.append(f"ARRAY(SELECT CAST({value.get(column, 'NULL')} AS {cast.group(1)}) "
+                          f"FROM generate_series(1, {rows}))")
+    elif cast and cast.group(4) in named:
+        parameters.append(named[cast.group(4)])
+    else:
+        sys.exit(f"bench/app_statement.py does not know the parameter at: {statement[max(0, at - 60):at + 40]!r}")
+parts = statement.split("?")
+print("".join(p + q for p, q in zip(parts, parameters + [""])).rstrip().rstrip(";") + ";")
