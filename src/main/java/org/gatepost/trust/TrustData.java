@@ -1,4 +1,4 @@
-package org.gatepost.pass;
+package org.gatepost.trust;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package org.gatepost.pass;
+package org.gatepost.trust;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,4 @@
-package org.gatepost.pass;
+package org.gatepost.trust;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,6 +24,7 @@ import org.gatepost.household.OutingCounter;
 import org.gatepost.household.OutingLimit;
 import org.gatepost.household.OutingRepository;
 import org.gatepost.household.PassRepository;
+import org.gatepost.pass.SigningKeys;
 
 /**
  * Builds the trust data of a caller's area, and its entity tag: a digest of everything in it
