@@ -59,7 +59,6 @@ export const SHELL = [
   '/js/views/shift.js',
   '/js/views/signin.js',
   '/js/views/households.js',
-  '/vendor/README.md',
   '/vendor/qrcode-generator/qrcode.js',
   // The printable pass cards and gate posters, opened from the screens of the cadre.
   '/print/page.js',
