@@ -51,8 +51,9 @@ def start_app():
                QUARKUS_DATASOURCE_JDBC_URL=f"jdbc:postgresql://127.0.0.1:5432/{DATABASE}",
                QUARKUS_DATASOURCE_USERNAME="postgres",
                # The replica, as an operator configures it.
-               QUARKUS_DATASOURCE_REPLICA_JDBC_URL=f"jdbc:postgresql://127.0.0.1:{REPLICA_PORT}/{DATABASE}",
-               QUARKUS_DATASOURCE_REPLICA_USERNAME="postgres",
+               # (a named datasource's name sits between double underscores: quarkus.datasource."replica".jdbc.url).
+               QUARKUS_DATASOURCE__REPLICA__JDBC_URL=f"jdbc:postgresql://127.0.0.1:{REPLICA_PORT}/{DATABASE}",
+               QUARKUS_DATASOURCE__REPLICA__USERNAME="postgres",
                MP_JWT_VERIFY_PUBLICKEY_LOCATION=os.path.join(work, "public.pem"),
                SMALLRYE_JWT_SIGN_KEY_LOCATION=os.path.join(work, "private.pem"),
                GATEPOST_PHONE_HASH_SECRET="replica-test-secret-0123456789",
@@ -115,6 +116,8 @@ def main():
         subprocess.run(["openssl"] + args, check=True, capture_output=True, cwd=work)
     print("== the production jar with the replica configured")
     start_app()
+    if "Statistics read from the replica" not in open(os.path.join(work, "app.log"), encoding="utf-8").read():
+        fail("the application does not say it reads statistics from the replica")
     admin = must(200, call("POST", "/api/v1/auth/login", {"phone": ADMIN_PHONE, "password": ADMIN_PASSWORD}),
                  "sign-in")["token"]
 

@@ -26,6 +26,10 @@ as_postgres() { runuser -u postgres -- "$@"; }
 cleanup() {
   local status=$?
   set +e
+  if [ "$status" != 0 ] && [ -f "$REPLICA_DIR/replica.log" ]; then
+    echo "--- the replica's log (last lines)" >&2
+    tail -20 "$REPLICA_DIR/replica.log" >&2
+  fi
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
   if [ -f "$REPLICA_DIR/data/postmaster.pid" ]; then
     as_postgres "$BIN/pg_ctl" -D "$REPLICA_DIR/data" -m immediate stop >/dev/null
@@ -41,7 +45,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 echo "== replication connections from 127.0.0.1"
-if ! psql "host=127.0.0.1 port=5432 user=postgres replication=database dbname=postgres" -Atc "IDENTIFY_SYSTEM" >/dev/null 2>&1; then
+if ! psql "host=127.0.0.1 port=5432 user=postgres replication=true dbname=postgres" -Atc "IDENTIFY_SYSTEM" >/dev/null 2>&1; then
   echo "   not allowed: adding '$HBA_LINE' to $HBA for this run"
   echo "$HBA_LINE" >> "$HBA"
   "${PSQL[@]}" -d postgres -c "SELECT pg_reload_conf()" >/dev/null
@@ -61,11 +65,15 @@ port = $REPLICA_PORT
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$REPLICA_DIR'
 hot_standby = on
-max_connections = 40
 shared_buffers = 32MB
 EOF
+# A standby needs at least the primary's limits on these to replay its WAL.
+for setting in max_connections max_worker_processes max_wal_senders max_prepared_transactions max_locks_per_transaction; do
+  echo "$setting = $("${PSQL[@]}" -d postgres -c "SHOW $setting")" >> "$REPLICA_DIR/data/postgresql.conf"
+done
+touch "$REPLICA_DIR/data/pg_ident.conf"
 printf 'local all all trust\nhost all all 127.0.0.1/32 trust\n' > "$REPLICA_DIR/data/pg_hba.conf"
-chown postgres: "$REPLICA_DIR/data/postgresql.conf" "$REPLICA_DIR/data/pg_hba.conf"
+chown postgres: "$REPLICA_DIR/data/postgresql.conf" "$REPLICA_DIR/data/pg_hba.conf" "$REPLICA_DIR/data/pg_ident.conf"
 as_postgres "$BIN/pg_ctl" -D "$REPLICA_DIR/data" -l "$REPLICA_DIR/replica.log" -w start >/dev/null
 echo "   standby on port $REPLICA_PORT: in recovery = $(psql -h 127.0.0.1 -p "$REPLICA_PORT" -U postgres -d postgres -Atc 'SELECT pg_is_in_recovery()')"
 

@@ -10,11 +10,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.InjectableInstance;
+import io.quarkus.runtime.StartupEvent;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.jboss.logging.Logger;
@@ -74,6 +76,12 @@ public class StatisticsDatabase {
         this.primary = primary;
         this.sessions = sessions;
         this.replica = replica;
+    }
+
+    /** Says at start where the statistics will read from, so that an operator sees the setting took. */
+    static void announce(@Observes StartupEvent start, @DataSource(REPLICA) InjectableInstance<AgroalDataSource> replica) {
+        LOG.info(replica.listActive().isEmpty() ? "No replica configured: statistics read from the primary"
+                : "Statistics read from the replica datasource (quarkus.datasource.\"replica\")");
     }
 
     /** The EntityManager for this request's statistics reads (read-only SQL only). */
