@@ -10,6 +10,7 @@ the gate still takes entries, readiness stays up, and the statistics come from t
 import datetime
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -210,3 +211,4 @@ try:
     main()
 finally:
     stop_app()
+    shutil.rmtree(work, ignore_errors=True)  # keys and the log: printed above on failure
