@@ -404,6 +404,7 @@ export default {
   'dash.children': 'Places below',
   'dash.childrenCaption': 'Below {place}, {from} – {to}: choose a place to look closer',
   'dash.noChildren': 'No places below this one.',
+  'dash.behind': 'Figures as of {time}, {minutes} min behind',
 
   'chart.table': 'Table view',
   'chart.when': 'When',

@@ -404,6 +404,7 @@ export default {
   'dash.children': '下级',
   'dash.childrenCaption': '{place} 的下级，{from} – {to}：点击查看详情',
   'dash.noChildren': '没有下级。',
+  'dash.behind': '数据截至 {time}，滞后 {minutes} 分钟',
 
   'chart.table': '表格视图',
   'chart.when': '时间',

@@ -404,6 +404,7 @@ export default {
   'dash.children': '下級',
   'dash.childrenCaption': '{place} 的下級，{from} – {to}：點擊查看詳情',
   'dash.noChildren': '沒有下級。',
+  'dash.behind': '數據截至 {time}，落後 {minutes} 分鐘',
 
   'chart.table': '表格檢視',
   'chart.when': '時間',

@@ -3,7 +3,7 @@
 // drill down into (county → township → village → checkpoint) with a breadcrumb back. The
 // place and range are kept in the address, so a link shows the same view.
 import { h, fill } from '../dom.js';
-import { t, formatNumber, formatDay } from '../i18n.js';
+import { t, formatNumber, formatDay, formatTime } from '../i18n.js';
 import * as dates from '../dates.js';
 import { lineChart } from '../chart.js';
 import { errorText, csvButton, fileName } from '../ui.js';
@@ -17,6 +17,19 @@ const FIGURES = [
 ];
 
 let root = null;
+
+/** Figures from a streaming replica further behind than this are said to be so; a minute is normal. */
+export const BEHIND_NOTICE_SECONDS = 60;
+
+/**
+ * "Figures as of 14:05, 7 min behind" for the answer furthest behind, when it is more than
+ * BEHIND_NOTICE_SECONDS behind (the server reads statistics from a lagging replica); else null.
+ */
+export function behindText(answers) {
+  const worst = answers.reduce((a, b) => ((b.behindSeconds ?? 0) > (a?.behindSeconds ?? 0) ? b : a), null);
+  if (!worst || !worst.asOf || worst.behindSeconds <= BEHIND_NOTICE_SECONDS) return null;
+  return t('dash.behind', { time: formatTime(worst.asOf), minutes: formatNumber(Math.floor(worst.behindSeconds / 60)) });
+}
 
 /** The view the address asks for, with defaults: the home place, the last 7 days. */
 export function viewOf(params, home, today) {
@@ -80,7 +93,8 @@ async function draw(app, view, target) {
     if (target !== root) return;
     placeName = p.name;
     fill(heading, p.name, ' ', h('span', { class: 'kind' }, t(`kind.${p.kind}`)));
-    fill(summaryPanel, summaryTable(s, v),
+    const behind = behindText(s);
+    fill(summaryPanel, behind && h('p', { class: 'behind', id: 'figures-behind', role: 'status' }, behind), summaryTable(s, v),
       h('div', { class: 'downloads' },
         csvButton(app, t('dash.csvSummary'), () => `/api/v1/stats/summary?${placeQuery}&from=${v.from}&to=${end}`,
           () => fileName('summary', placeName, v.from, v.to), 'csv-summary'),

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.gatepost.stats.Stats;
 
 /** The roster's figures for dashboards: coverage now, shifts short of staff, service hours. */
 public final class RosterStats {
@@ -14,7 +15,9 @@ public final class RosterStats {
 
     /** Who stands at every gate below a place at one moment. */
     @Schema(name = "Coverage")
-    public record Coverage(OffsetDateTime at, List<CheckpointCoverage> checkpoints) {
+    public record Coverage(OffsetDateTime at, List<CheckpointCoverage> checkpoints,
+                           @Schema(nullable = true, description = Stats.AS_OF) OffsetDateTime asOf,
+                           @Schema(description = Stats.BEHIND) long behindSeconds) {
     }
 
     /**

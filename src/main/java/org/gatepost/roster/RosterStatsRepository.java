@@ -6,20 +6,25 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.gatepost.common.Cursor;
 import org.gatepost.common.SqlRow;
+import org.gatepost.common.StatisticsDatabase;
 
 /** The roster's dashboard queries, each one statement over the subtree below a place, rows read by column name. */
 @ApplicationScoped
 public class RosterStatsRepository {
 
-    private final EntityManager em;
+    private final StatisticsDatabase database;
 
-    RosterStatsRepository(EntityManager em) {
-        this.em = em;
+    RosterStatsRepository(StatisticsDatabase database) {
+        this.database = database;
+    }
+
+    /** How current the figures this request reads are (see {@link StatisticsDatabase}). */
+    public StatisticsDatabase.Freshness freshness() {
+        return database.freshness();
     }
 
     /** One active checkpoint at a moment, with its earliest shift running then (if any). */
@@ -35,7 +40,7 @@ public class RosterStatsRepository {
     }
 
     public List<CoverageRow> coverage(UUID placeId, Instant at) {
-        Query query = SqlRow.query(em, """
+        Query query = SqlRow.query(database.em(), """
                 SELECT c.id AS checkpoint_id, c.name, s.id AS shift_id, s.starts_at, s.ends_at, s.min_staff,
                        count(a.volunteer_id) AS assigned,
                        count(a.volunteer_id) FILTER (WHERE a.checked_in_at <= :at
@@ -60,7 +65,7 @@ public class RosterStatsRepository {
 
     /** Shifts overlapping [from, to) below a place that are short of staff as of {@code now}, by start. */
     public List<ShiftStaffRow> understaffed(UUID placeId, Instant from, Instant to, Instant now, Cursor after, int limit) {
-        Query query = SqlRow.query(em, """
+        Query query = SqlRow.query(database.em(), """
                 SELECT s.id AS shift_id, s.checkpoint_id, c.name, s.starts_at, s.ends_at, s.min_staff,
                        count(a.volunteer_id) AS assigned, count(a.checked_in_at) AS checked_in
                 FROM place top
@@ -89,7 +94,7 @@ public class RosterStatsRepository {
 
     /** Hours per volunteer for check-ins in [from, to) at checkpoints below a place. */
     public List<HoursRow> hours(UUID placeId, Instant from, Instant to, Instant now) {
-        Query query = SqlRow.query(em, """
+        Query query = SqlRow.query(database.em(), """
                 SELECT acc.id AS account_id, acc.name, t.id AS team_id, t.name AS team_name, count(*) AS shifts,
                        round(CAST(sum(extract(epoch FROM
                            greatest(least(coalesce(a.checked_out_at, :now), :now, s.ends_at) - a.checked_in_at,

@@ -16,6 +16,7 @@ import org.gatepost.caller.Caller;
 import org.gatepost.common.Cursor;
 import org.gatepost.common.GatepostConfig;
 import org.gatepost.common.Page;
+import org.gatepost.common.StatisticsDatabase;
 import org.gatepost.common.TimeRange;
 import org.gatepost.place.Place;
 import org.gatepost.place.PlaceService;
@@ -54,7 +55,9 @@ public class RosterStatsService {
                     TimeRange.local(row.startsAt(), zone), TimeRange.local(row.endsAt(), zone), row.minStaff(),
                     row.assigned(), row.onDuty(), status);
         }).toList();
-        return new RosterStats.Coverage(TimeRange.local(moment, zone), checkpoints);
+        StatisticsDatabase.Freshness freshness = stats.freshness();
+        return new RosterStats.Coverage(TimeRange.local(moment, zone), checkpoints,
+                freshness.asOf() == null ? null : TimeRange.local(freshness.asOf(), zone), freshness.behindSeconds());
     }
 
     public Page<RosterStats.UnderstaffedShift> understaffed(Caller caller, UUID placeId, TimeRange range, Cursor after,

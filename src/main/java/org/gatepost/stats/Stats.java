@@ -11,6 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What the statistics endpoints answer. */
 public final class Stats {
 
+    public static final String AS_OF = "Null when the figures are current. When they come from a streaming replica "
+            + "that is behind the primary: the moment they are as of (the replica's last replayed transaction)";
+    public static final String BEHIND = "How many seconds the figures are behind the primary: 0 when current "
+            + "(read from the primary, or from a replica that has replayed everything it received)";
+
     private Stats() {
     }
 
@@ -21,12 +26,16 @@ public final class Stats {
     @Schema(name = "StatsSummary")
     public record Summary(UUID placeId, OffsetDateTime from, OffsetDateTime to, long entries, long persons,
                           @JsonProperty("in") long in, @JsonProperty("out") long out, long admitted, long refused,
-                          long referred, Map<String, Long> healthCodes, long fevers, long openAlerts) {
+                          long referred, Map<String, Long> healthCodes, long fevers, long openAlerts,
+                          @Schema(nullable = true, description = AS_OF) OffsetDateTime asOf,
+                          @Schema(description = BEHIND) long behindSeconds) {
     }
 
     /** Time series, one per place (the place itself, or each of its children). */
     @Schema(name = "StatsSeries")
-    public record Series(String bucket, OffsetDateTime from, OffsetDateTime to, List<PlaceSeries> series) {
+    public record Series(String bucket, OffsetDateTime from, OffsetDateTime to, List<PlaceSeries> series,
+                         @Schema(nullable = true, description = AS_OF) OffsetDateTime asOf,
+                         @Schema(description = BEHIND) long behindSeconds) {
     }
 
     public record PlaceSeries(UUID placeId, String name, List<Point> points) {

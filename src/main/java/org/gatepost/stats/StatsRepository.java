@@ -13,16 +13,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.gatepost.common.SqlRow;
+import org.gatepost.common.StatisticsDatabase;
 
 /**
  * Dashboard figures, read from the hourly and daily counts (never from raw entries). The
  * checkpoints of a subtree are found once through the place tree's ltree path, then handed to
  * PostgreSQL as one array parameter, so that it plans for their true number. Rows are read by
  * column name through {@link SqlRow}; an aggregate over no rows is null, which reads as 0.
+ * Reads go through {@link StatisticsDatabase}: the streaming replica when one is configured.
  */
 @ApplicationScoped
 public class StatsRepository {
@@ -35,10 +36,15 @@ public class StatsRepository {
             sum(h.paper_pass) AS paper_pass, sum(h.fevers) AS fevers
             """;
 
-    private final EntityManager em;
+    private final StatisticsDatabase database;
 
-    StatsRepository(EntityManager em) {
-        this.em = em;
+    StatsRepository(StatisticsDatabase database) {
+        this.database = database;
+    }
+
+    /** How current the figures this request reads are (see {@link StatisticsDatabase}). */
+    public StatisticsDatabase.Freshness freshness() {
+        return database.freshness();
     }
 
     /** The sums of every count. */
@@ -64,7 +70,7 @@ public class StatsRepository {
      * of the place on the path down to it.
      */
     public Map<UUID, UUID> seriesOfCheckpoints(UUID placeId, boolean split) {
-        Query query = SqlRow.query(em, """
+        Query query = SqlRow.query(database.em(), """
                 SELECT c.id AS checkpoint_id, member.id AS member_id
                 FROM place top
                 JOIN place c ON c.path <@ top.path AND c.kind = 'CHECKPOINT'
@@ -95,7 +101,7 @@ public class StatsRepository {
 
     /** Alerts still open about entries in [from, to) at checkpoints below the place. */
     public long openAlerts(UUID placeId, Instant from, Instant to) {
-        return SqlRow.single(SqlRow.query(em, """
+        return SqlRow.single(SqlRow.query(database.em(), """
                 SELECT count(*) AS open FROM place top
                 JOIN place c ON c.path <@ top.path AND c.kind = 'CHECKPOINT'
                 JOIN alert a ON a.checkpoint_id = c.id AND a.status = 'OPEN'
@@ -110,7 +116,7 @@ public class StatsRepository {
     /** The place's children, by name, to split a series into. */
     public Map<UUID, String> children(UUID placeId) {
         Map<UUID, String> children = new LinkedHashMap<>();
-        SqlRow.list(SqlRow.query(em, "SELECT id, name FROM place WHERE parent_id = :place ORDER BY name, id")
+        SqlRow.list(SqlRow.query(database.em(), "SELECT id, name FROM place WHERE parent_id = :place ORDER BY name, id")
                         .setParameter("place", placeId))
                 .forEach(r -> children.put(r.uuid("id"), r.string("name")));
         return children;
@@ -127,7 +133,7 @@ public class StatsRepository {
     }
 
     private Totals totals(String table, String column, Collection<UUID> checkpoints, Object from, Object to) {
-        SqlRow r = SqlRow.single(SqlRow.query(em, "SELECT " + SUMS + " FROM " + table + " h"
+        SqlRow r = SqlRow.single(SqlRow.query(database.em(), "SELECT " + SUMS + " FROM " + table + " h"
                         + " WHERE h.checkpoint_id = ANY (:checkpoints) AND h." + column + " >= :from AND h." + column + " < :to")
                 .setParameter("checkpoints", checkpoints.toArray(UUID[]::new))
                 .setParameter("from", from)
@@ -142,7 +148,7 @@ public class StatsRepository {
         if (seriesOfCheckpoints.isEmpty()) {
             return new ArrayList<>();
         }
-        Query query = SqlRow.query(em, """
+        Query query = SqlRow.query(database.em(), """
                 SELECT m.member, h.%2$s AS bucket, sum(h.entries) AS entries, sum(h.persons) AS persons,
                        sum(h.admitted) AS admitted, sum(h.refused) AS refused, sum(h.referred) AS referred,
                        sum(h.fevers) AS fevers

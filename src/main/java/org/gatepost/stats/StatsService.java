@@ -2,6 +2,7 @@ package org.gatepost.stats;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -70,7 +71,7 @@ public class StatsService {
         codes.put(HealthCode.PAPER_PASS.name(), t.paperPass());
         return new Stats.Summary(top.id, TimeRange.local(range.from(), zone), TimeRange.local(range.to(), zone),
                 t.entries(), t.persons(), t.in(), t.out(), t.admitted(), t.refused(), t.referred(), codes, t.fevers(),
-                stats.openAlerts(top.id, range.from(), range.to()));
+                stats.openAlerts(top.id, range.from(), range.to()), asOf(), stats.freshness().behindSeconds());
     }
 
     public Stats.Series series(Caller caller, UUID placeId, TimeRange requested, Bucket bucket, boolean split) {
@@ -103,7 +104,7 @@ public class StatsService {
             }).toList()));
         });
         return new Stats.Series(bucket.name().toLowerCase(), TimeRange.local(range.from(), zone),
-                TimeRange.local(range.to(), zone), series);
+                TimeRange.local(range.to(), zone), series, asOf(), stats.freshness().behindSeconds());
     }
 
     /** Whole local days from the daily counts, the hours at either edge from the hourly ones. */
@@ -115,6 +116,11 @@ public class StatsService {
         return stats.dailyTotals(checkpoints, split.firstDay(), split.endDay())
                 .plus(stats.hourlyTotals(checkpoints, split.from(), split.daysFrom()))
                 .plus(stats.hourlyTotals(checkpoints, split.daysTo(), split.to()));
+    }
+
+    private OffsetDateTime asOf() {
+        Instant asOf = stats.freshness().asOf();
+        return asOf == null ? null : TimeRange.local(asOf, zone);
     }
 
     private LocalDate localDate(Instant instant) {

@@ -286,4 +286,27 @@ class AppLogicTest extends BrowserTest {
                         m.classify(140, 0.1), m.classify(240, 0.9)];""");
         assertEquals(java.util.Arrays.asList("GREEN", "YELLOW", "RED", "RED", null, null), result);
     }
+
+    @Test
+    void theDashboardSaysHowFarBehindItsFiguresAreOnlyBeyondAMinute() {
+        Object result = page.evaluate("""
+                async () => {
+                  const i18n = await import('/js/i18n.js');
+                  const d = await import('/js/views/dashboard.js');
+                  i18n.setTimeZone('Asia/Shanghai');
+                  const current = { asOf: null, behindSeconds: 0 };
+                  const behind = (seconds) => ({ asOf: '2020-02-12T14:05:00+08:00', behindSeconds: seconds });
+                  i18n.setLanguage('en', false);
+                  const en = [d.behindText([current, current, current]), d.behindText([current, behind(60), current]),
+                              d.behindText([current, behind(61), behind(420)])];
+                  i18n.setLanguage('zh-Hans', false);
+                  const hans = d.behindText([behind(420)]);
+                  i18n.setLanguage('zh-Hant', false);
+                  const hant = d.behindText([behind(420)]);
+                  i18n.setLanguage('en', false);
+                  return [...en.map(String), hans, hant];
+                }""");
+        assertEquals(List.of("null", "null", "Figures as of 14:05, 7 min behind", "数据截至 14:05，滞后 7 分钟",
+                "數據截至 14:05，落後 7 分鐘"), result);
+    }
 }

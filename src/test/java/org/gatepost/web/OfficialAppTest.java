@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,12 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.quarkus.test.junit.QuarkusTest;
 import org.gatepost.place.Place;
@@ -33,6 +39,8 @@ import org.junit.jupiter.api.Test;
 /** The township and county officials' screens in a real Chromium against the application on PostgreSQL. */
 @QuarkusTest
 class OfficialAppTest extends BrowserTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     World w;
 
@@ -59,6 +67,7 @@ class OfficialAppTest extends BrowserTest {
         assertThat(official.$("#sum-openAlerts-today")).hasText("2");
         assertThat(official.$("#chart-daily")).isVisible();
         assertThat(official.$("#chart-hourly")).isVisible();
+        assertThat(official.$("#figures-behind")).hasCount(0);
         assertAccessible(official, "county dashboard (desktop)");
         official.screenshot("dashboard-desktop");
 
@@ -98,6 +107,27 @@ class OfficialAppTest extends BrowserTest {
 
         official.$("#breadcrumb a").first().click();
         assertThat(official.$("#place-name")).containsText(w.county().name);
+    }
+
+    @Test
+    void figuresFromALaggingReplicaSayHowFarBehindTheyAre() {
+        // The server's answers as a replica seven minutes behind gives them (deploy/test/replica.sh
+        // makes a real one): the figures themselves are the application's own.
+        BrowserContext context = desktop("en-GB");
+        context.route("**/api/v1/stats/summary?**", route -> {
+            APIResponse answer = route.fetch();
+            try {
+                ObjectNode summary = (ObjectNode) JSON.readTree(answer.body());
+                summary.put("asOf", "2020-02-12T14:05:00+08:00").put("behindSeconds", 420);
+                route.fulfill(new Route.FulfillOptions().setResponse(answer).setBody(JSON.writeValueAsString(summary)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        OfficeApp official = office(context).signIn(w.townshipOfficial().phone, Fixtures.PASSWORD);
+        assertThat(official.$("#figures-behind")).hasText("Figures as of 14:05, 7 min behind");
+        assertThat(official.$("#sum-entries-today")).hasText("4");
+        assertAccessible(official, "dashboard with figures behind");
     }
 
     @Test
