@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatepost.caller.CurrentCaller;
@@ -84,7 +85,8 @@ public class HouseholdResource {
             headers = @Header(name = "Location", description = "The household, whose pass now shows this serial and its dates",
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PassViews.Issued.class)))
-    public Response issuePass(@PathParam("id") UUID id, @Valid HouseholdRequests.IssuePass request) {
+    public Response issuePass(@PathParam("id") UUID id,
+                              @RequestBody(required = false) @Valid HouseholdRequests.IssuePass request) {
         PassViews.Issued issued = service.issuePass(caller.get(), id, request);
         // The pass has no address of its own: it is a part of its household.
         return Response.created(URI.create("/api/v1/households/" + id)).entity(issued).build();
