@@ -30,7 +30,7 @@ public final class CheckInViews {
     }
 
     /** What a visitor types; the same sizes as an entry's visitor fields. */
-    @Schema(name = "CheckInRequest")
+    @Schema(name = "VisitorCheckIn")
     public record Request(
             @NotNull @Size(min = 1, max = 100) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String origin,
             @NotNull @Size(min = 1, max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String purpose,
