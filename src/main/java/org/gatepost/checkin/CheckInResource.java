@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.gatepost.common.Problem;
+import org.gatepost.common.ProblemResponsesFilter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -46,7 +48,9 @@ public class CheckInResource {
     @GET
     @Operation(operationId = "getCheckInGate", summary = "Which gate the poster is at",
             description = "Public: no account. Reads are rate-limited per client address (429 with Retry-After). "
-                    + "An unknown or rotated poster is a 404.")
+                    + "An unknown or rotated poster is a 404.",
+            // Any token is read as given (an unknown one is a 404): no 400.
+            extensions = @Extension(name = ProblemResponsesFilter.NEVER_GIVES, value = "400"))
     @APIResponse(responseCode = "200", description = "The gate and its village",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckInViews.Gate.class)))
     @APIResponse(responseCode = "429", description = "Too many reads from this client address; see Retry-After",

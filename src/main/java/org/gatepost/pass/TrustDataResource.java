@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatepost.caller.CurrentCaller;
 import org.gatepost.caller.Role;
+import org.gatepost.common.ProblemResponsesFilter;
 
 /** The trust data phones cache to verify passes offline; unchanged data is answered 304. */
 @Path("/api/v1/trust-data")
@@ -41,7 +43,9 @@ public class TrustDataResource {
     @Operation(operationId = "getTrustData",
             summary = "Verification keys (JWK set), revoked serials, outing limits and your village's households",
             description = "Roles: ADMIN, OFFICIAL, CADRE, VOLUNTEER. Send the ETag of the copy you hold as If-None-Match: "
-                    + "304 with no body when nothing changed.")
+                    + "304 with no body when nothing changed.",
+            // If-None-Match is compared, never refused: no 400.
+            extensions = @Extension(name = ProblemResponsesFilter.NEVER_GIVES, value = "400"))
     @APIResponse(responseCode = "200", description = "The trust data",
             headers = {@Header(name = "ETag", description = "Its version, for If-None-Match on the next read",
                     schema = @Schema(type = SchemaType.STRING)),

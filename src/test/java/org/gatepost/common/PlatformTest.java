@@ -74,6 +74,9 @@ class PlatformTest {
         }
         assertNotNull(document.get(path + ".post.responses.'413'"), "a long body is a 413");
         assertNotNull(document.get("paths.'/api/v1/trust-data'.get.responses.'304'.headers.ETag"), "trust data answers 304");
+        // What an operation says it never gives is left out, and so is the saying.
+        assertEquals(null, document.get("paths.'/api/v1/trust-data'.get.responses.'400'"), "If-None-Match is never refused");
+        assertFalse(given().accept("application/json").get("/q/openapi").asString().contains("x-never-gives"));
     }
 
     @Test
