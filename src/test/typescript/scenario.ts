@@ -3,7 +3,7 @@
 // `tsc --strict` and run against the application in dev mode with its demo data. Every answer
 // is a typed model; every refusal is read as the typed Problem. Any surprise exits non-zero.
 import {
-    Configuration, EntriesApi, PlacesApi, RostersApi, SignInApi, StatisticsApi, AccountsApi,
+    Configuration, EntriesApi, PlacesApi, RostersApi, SignInApi, StatisticsApi, AccountsApi, HouseholdsApi, PassesApi,
     ResponseError, ProblemFromJSON, type Problem, type EntryRequest, type LoginResponse,
 } from './client';
 
@@ -110,6 +110,59 @@ async function main(): Promise<void> {
     const missing = await problemOf(() => statistics.getSummary({ placeId: crypto.randomUUID(), from: new Date(),
         to: new Date(Date.now() + 3_600_000) }));
     check(missing.status === 404, 'an unknown place is a 404 problem');
+
+    await passAtTheGate(cadre.config, volunteer.config, gate.id, suffix);
+}
+
+/** A household's pass: issued by the cadre, known offline from the trust data, carried by an entry. */
+async function passAtTheGate(cadre: Configuration, volunteer: Configuration, gateId: string, suffix: string): Promise<void> {
+    const village = present((await signIn('13900000010')).login.account.placeId, "the cadre's village");
+    const households = new HouseholdsApi(cadre);
+    const household = await households.createHousehold({ id: village,
+        createHouseholdRequest: { label: `契約-${suffix}`, head: '王芳', members: ['李明'] } });
+    check(household.pass === null, 'a new household has no pass yet');
+    const pass = await households.issuePass({ id: household.id, issuePassRequest: { validDays: 30 } });
+    // Serials count per village, so a repeated run against one database gets the next one.
+    check(pass.serial >= 1 && pass.token.split('.').length === 3, 'the cadre issues the pass, a compact JWS');
+    check((await households.getHousehold({ id: household.id })).pass?.serial === pass.serial,
+        'the household shows its live pass');
+    check(pass.expiresAt instanceof Date, 'its expiry is typed as a date');
+
+    // The volunteer's phone keeps the trust data and asks again with its ETag: 304, keep the copy.
+    const passes = new PassesApi(volunteer);
+    const first = await passes.getTrustDataRaw({});
+    const trust = await first.value();
+    const etag = present(first.raw.headers.get('ETag'), 'the trust data ETag');
+    check(trust.households.some(h => h.householdId === household.id && h.serial === pass.serial),
+        'the trust data lists the household with its serial');
+    check(trust.keys.keys.some(k => k['kid'] === pass.kid), "the pass's key is among the verification keys");
+    let unchanged = 0;
+    try {
+        await passes.getTrustData({ ifNoneMatch: etag });
+    } catch (e) {
+        if (!(e instanceof ResponseError)) {
+            throw e;
+        }
+        unchanged = e.response.status;
+        check(e.response.headers.get('ETag') === etag, '304 repeats the ETag');
+    }
+    check(unchanged === 304, 'asking again with the ETag answers 304');
+
+    // The volunteer records the household going out on its pass.
+    const out: EntryRequest = { ...entry(gateId), direction: 'OUT', pass: { householdId: household.id, serial: pass.serial } };
+    const recorded = await new EntriesApi(volunteer).recordEntry({ entryRequest: out });
+    check(recorded.pass?.householdId === household.id && recorded.pass?.serial === pass.serial, 'the entry carries the pass');
+
+    // A pass of another village (會溪村's cadre issues it) is the typed problem naming the field.
+    const otherCadre = await signIn('13900000020');
+    const otherVillage = present(otherCadre.login.account.placeId, "the other cadre's village");
+    const foreign = await new HouseholdsApi(otherCadre.config).createHousehold({ id: otherVillage,
+        createHouseholdRequest: { label: `契約-${suffix}`, head: '趙六' } });
+    const foreignPass = await new HouseholdsApi(otherCadre.config).issuePass({ id: foreign.id });
+    const refused = await problemOf(() => new EntriesApi(volunteer).recordEntry({ entryRequest: {
+        ...entry(gateId), direction: 'OUT', pass: { householdId: foreign.id, serial: foreignPass.serial } } }));
+    check(refused.status === 422 && refused.errors?.[0]?.field === 'pass.householdId',
+        "a pass of another village is refused naming pass.householdId (422)");
 }
 
 main().then(() => console.log('scenario: passed'), (e: unknown) => {

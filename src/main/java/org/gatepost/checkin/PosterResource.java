@@ -33,13 +33,15 @@ public class PosterResource {
     }
 
     @GET
-    @Operation(summary = "The gate's poster (the village's cadre): its self check-in address, made on first read")
+    @Operation(operationId = "getPoster", summary = "The gate's poster: its self check-in address, made on first read",
+            description = "Roles: ADMIN, CADRE (the gate's village).")
     public CheckInViews.Poster get(@PathParam("id") UUID id, @Context UriInfo uri) {
         return service.poster(caller.get(), id, origin(uri));
     }
 
     @POST
-    @Operation(summary = "A new poster address for the gate; the printed one stops working")
+    @Operation(operationId = "rotatePoster", summary = "A new poster address for the gate; the printed one stops working",
+            description = "Roles: ADMIN, CADRE (the gate's village). Answers the new poster (200): nothing new is created.")
     public CheckInViews.Poster rotate(@PathParam("id") UUID id, @Context UriInfo uri) {
         return service.rotate(caller.get(), id, origin(uri));
     }

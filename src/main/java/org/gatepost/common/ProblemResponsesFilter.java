@@ -30,14 +30,18 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * 404 where the path or a *Id query parameter names something; 406 for an Accept header the
  * operation cannot answer; 409 for writes; 412 where If-Match is read; 415 and 422 where a body
  * is read; 500 and 503 (database unreachable) everywhere but the ping. An operation states any
- * other (429 on sign-in, say) with its own annotation.
+ * other (429 on sign-in, say) with its own annotation, and any of these that it can never give (400 where
+ * none of its input can be refused) with the extension {@link #NEVER_GIVES}, which is read here and not
+ * published.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
     /** The schemas of {@link Versioned} answers: their 200 and 201 carry an ETag. */
-    private static final Set<String> VERSIONED = Set.of("AccountView", "AlertView", "ApiKeyView", "PlaceView", "ShiftView",
-            "TeamView");
+    private static final Set<String> VERSIONED = Set.of("AccountView", "AlertView", "ApiKeyView", "HouseholdView", "PlaceView",
+            "ShiftView", "TeamView");
     private static final String SCHEMAS = "#/components/schemas/";
+    /** An operation's extension: the statuses, comma-separated, that the rules below would wrongly claim for it. */
+    public static final String NEVER_GIVES = "x-never-gives";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -94,6 +98,7 @@ public class ProblemResponsesFilter implements OASFilter {
             add(responses, "500", "Unexpected error; nothing was changed. The problem names an incident to report");
             add(responses, "503", "The database cannot be reached at the moment; nothing was changed. See Retry-After");
         }
+        neverGives(operation).forEach(responses::removeAPIResponse);
         // Every problem answer, also those an operation states itself, carries the Problem body.
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
@@ -102,6 +107,16 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
             }
         });
+    }
+
+    /** The statuses the operation says it never gives; the extension itself is left out of the document. */
+    private static List<String> neverGives(Operation operation) {
+        Object never = operation.getExtensions() == null ? null : operation.getExtensions().get(NEVER_GIVES);
+        if (never == null) {
+            return List.of();
+        }
+        operation.removeExtension(NEVER_GIVES);
+        return List.of(never.toString().split("\\s*,\\s*"));
     }
 
     private static void add(APIResponses responses, String status, String description) {

@@ -1,5 +1,6 @@
 package org.gatepost.household;
 
+import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +19,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatepost.caller.CurrentCaller;
 import org.gatepost.caller.Role;
@@ -41,36 +49,54 @@ public class HouseholdResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One household (the village's cadre)")
+    @Operation(operationId = "getHousehold", summary = "One household, with its outings in the current period and its live pass",
+            description = "Roles: ADMIN, CADRE (the household's village).")
     public HouseholdView get(@PathParam("id") UUID id) {
         return service.get(caller.get(), id);
     }
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Change a household; absent fields stay, phone \"\" removes it; If-Match refuses (412) a stale write")
-    public HouseholdView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    @Operation(operationId = "updateHousehold", summary = "Change a household; absent fields stay, phone \"\" removes it",
+            description = "Roles: ADMIN, CADRE (the household's village). If-Match with the household's ETag refuses (412) "
+                    + "a write to a newer version.")
+    public HouseholdView update(@PathParam("id") UUID id,
+                                @HeaderParam("If-Match") @Parameter(description = IfMatch.DESCRIPTION) String ifMatch,
                                 @NotNull @Valid HouseholdRequests.Update request) {
         return service.update(caller.get(), id, request, IfMatch.parse(ifMatch));
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a household and its personal data; its pass is revoked")
-    public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    @Operation(operationId = "deleteHousehold", summary = "Delete a household and its personal data; its pass is revoked",
+            description = "Roles: ADMIN, CADRE (the household's village). If-Match with the household's ETag refuses (412) "
+                    + "deleting a newer version.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("id") UUID id,
+                       @HeaderParam("If-Match") @Parameter(description = IfMatch.DESCRIPTION) String ifMatch) {
         service.delete(caller.get(), id, IfMatch.parse(ifMatch));
     }
 
     @POST
     @Path("/{id}/pass")
-    @Operation(summary = "Issue the household's pass (JWS, ES256); a previous pass is revoked (reissue)")
-    public Response issuePass(@PathParam("id") UUID id, @Valid HouseholdRequests.IssuePass request) {
-        return Response.status(Response.Status.CREATED).entity(service.issuePass(caller.get(), id, request)).build();
+    @Operation(operationId = "issuePass", summary = "Issue the household's pass (JWS, ES256); a previous pass is revoked (reissue)",
+            description = "Roles: ADMIN, CADRE (the household's village). The body may be left out (90 days).")
+    @APIResponse(responseCode = "201", description = "Issued",
+            headers = @Header(name = "Location", description = "The household, whose pass now shows this serial and its dates",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PassViews.Issued.class)))
+    public Response issuePass(@PathParam("id") UUID id,
+                              @RequestBody(required = false) @Valid HouseholdRequests.IssuePass request) {
+        PassViews.Issued issued = service.issuePass(caller.get(), id, request);
+        // The pass has no address of its own: it is a part of its household.
+        return Response.created(URI.create("/api/v1/households/" + id)).entity(issued).build();
     }
 
     @DELETE
     @Path("/{id}/pass")
-    @Operation(summary = "Revoke the household's pass; phones learn it with the trust data")
+    @Operation(operationId = "revokePass", summary = "Revoke the household's pass; phones learn it with the trust data",
+            description = "Roles: ADMIN, CADRE (the household's village). 404 when the household has no live pass.")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public void revokePass(@PathParam("id") UUID id) {
         service.revokePass(caller.get(), id);
     }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.gatepost.common.TimeRange;
 
 /** Passes in plain SQL, rows read by column name. */
@@ -30,6 +31,7 @@ public class PassRepository {
     }
 
     /** A revoked serial, as phones learn it. */
+    @Schema(name = "RevokedPass")
     public record Revoked(UUID villageId, int serial) {
     }
 

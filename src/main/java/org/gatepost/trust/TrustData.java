@@ -18,12 +18,16 @@ public record TrustData(
         List<Village> villages,
         @Schema(description = "The caller's own village only (volunteers and cadres); no personal data") List<Household> households) {
 
+    @Schema(name = "TrustDataKeys", description = "A JWK set (RFC 7517): EC P-256 public keys with their kid")
     public record Keys(List<Map<String, Object>> keys) {
     }
 
-    public record Village(UUID villageId, String name, OutingLimitView outingLimit) {
+    @Schema(name = "TrustDataVillage")
+    public record Village(UUID villageId, String name,
+                          @Schema(nullable = true, description = "null when the village has none") OutingLimitView outingLimit) {
     }
 
+    @Schema(name = "TrustDataOutingLimit")
     public record OutingLimitView(int outings, int days, LocalDate since) {
 
         static OutingLimitView of(OutingLimit limit) {
@@ -31,9 +35,15 @@ public record TrustData(
         }
     }
 
+    @Schema(name = "TrustDataHousehold")
     public record Household(UUID householdId, UUID villageId, String label,
-                            @Schema(description = "The live pass's serial; null when none") Integer serial,
-                            Integer outingsInPeriod, LocalDate periodStart, LocalDate periodEnd) {
+                            @Schema(nullable = true, description = "The live pass's serial; null when none") Integer serial,
+                            @Schema(nullable = true, description = "OUT entries in the current period; null without an outing limit")
+                            Integer outingsInPeriod,
+                            @Schema(nullable = true, description = "First day of the current period; null without an outing limit")
+                            LocalDate periodStart,
+                            @Schema(nullable = true, description = "Last day of the current period; null without an outing limit")
+                            LocalDate periodEnd) {
     }
 
     /** The same data at another moment: what the ETag is made of. */

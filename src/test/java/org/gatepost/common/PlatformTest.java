@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -29,7 +31,10 @@ class PlatformTest {
                 "/api/v1/shifts/{id}/check-out", "/api/v1/me/shifts", "/api/v1/stats/coverage",
                 "/api/v1/stats/understaffed", "/api/v1/stats/volunteer-hours", "/api/v1/entries", "/api/v1/entries/batch",
                 "/api/v1/entries/{id}", "/api/v1/entries/{id}/void", "/api/v1/alerts", "/api/v1/alerts/{id}/acknowledge",
-                "/api/v1/stats/summary", "/api/v1/stats/series", "/api/v1/api-keys", "/api/v1/api-keys/{id}"}) {
+                "/api/v1/stats/summary", "/api/v1/stats/series", "/api/v1/api-keys", "/api/v1/api-keys/{id}",
+                "/api/v1/villages/{id}/households", "/api/v1/villages/{id}/outing-limit", "/api/v1/villages/{id}/pass-cards",
+                "/api/v1/households/{id}", "/api/v1/households/{id}/pass", "/api/v1/trust-data",
+                "/api/v1/checkpoints/{id}/poster", "/api/v1/public/check-in/{token}"}) {
             assertTrue(paths.containsKey(path), "documented: " + path);
         }
         paths.forEach((path, operations) -> {
@@ -58,6 +63,21 @@ class PlatformTest {
             });
         });
         assertNotNull(document.get("components.schemas.Problem"));
+    }
+
+    @Test
+    void thePublicCheckInAsksForNoTokenAndDocumentsItsLimits() {
+        JsonPath document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String path = "paths.'/api/v1/public/check-in/{token}'";
+        for (String method : new String[] {"get", "post"}) {
+            assertEquals(java.util.List.of(), document.getList(path + "." + method + ".security"), method + " needs no token");
+            assertNotNull(document.get(path + "." + method + ".responses.'429'.headers.'Retry-After'"), method + " 429 has Retry-After");
+        }
+        assertNotNull(document.get(path + ".post.responses.'413'"), "a long body is a 413");
+        assertNotNull(document.get("paths.'/api/v1/trust-data'.get.responses.'304'.headers.ETag"), "trust data answers 304");
+        // What an operation says it never gives is left out, and so is the saying.
+        assertNull(document.get("paths.'/api/v1/trust-data'.get.responses.'400'"), "If-None-Match is never refused");
+        assertFalse(given().accept("application/json").get("/q/openapi").asString().contains("x-never-gives"));
     }
 
     @Test

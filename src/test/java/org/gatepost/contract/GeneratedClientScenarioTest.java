@@ -20,7 +20,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.gatepost.client.ApiClient;
 import org.gatepost.client.ApiException;
+import org.gatepost.client.ApiResponse;
 import org.gatepost.client.api.EntriesApi;
+import org.gatepost.client.api.HouseholdsApi;
+import org.gatepost.client.api.PassesApi;
 import org.gatepost.client.api.PlacesApi;
 import org.gatepost.client.api.RostersApi;
 import org.gatepost.client.api.SignInApi;
@@ -29,6 +32,7 @@ import org.gatepost.client.model.BatchRequest;
 import org.gatepost.client.model.BatchResponse;
 import org.gatepost.client.model.CheckpointCoverage;
 import org.gatepost.client.model.Coverage;
+import org.gatepost.client.model.CreateHouseholdRequest;
 import org.gatepost.client.model.CreateShiftRequest;
 import org.gatepost.client.model.Decision;
 import org.gatepost.client.model.Direction;
@@ -37,12 +41,18 @@ import org.gatepost.client.model.EntryRequest;
 import org.gatepost.client.model.EntryView;
 import org.gatepost.client.model.HealthCode;
 import org.gatepost.client.model.HealthCodeRead;
+import org.gatepost.client.model.HouseholdView;
+import org.gatepost.client.model.IssuePassRequest;
+import org.gatepost.client.model.IssuedPass;
 import org.gatepost.client.model.LoginRequest;
 import org.gatepost.client.model.MyShiftView;
+import org.gatepost.client.model.PassRef;
 import org.gatepost.client.model.PlaceKind;
 import org.gatepost.client.model.Problem;
 import org.gatepost.client.model.ShiftView;
 import org.gatepost.client.model.StatsSummary;
+import org.gatepost.client.model.TrustData;
+import org.gatepost.client.model.TrustDataHousehold;
 import org.gatepost.testing.Fixtures;
 import org.gatepost.testing.World;
 import org.junit.jupiter.api.Test;
@@ -120,6 +130,61 @@ class GeneratedClientScenarioTest {
                 () -> statistics.getSummary(now, UUID.randomUUID(), now.plusHours(1), null)));
         assertEquals(404, missing.getStatus());
         assertNotNull(missing.getType());
+    }
+
+    @Test
+    void aHouseholdPassAtTheGateThroughTheGeneratedClient() throws Exception {
+        World world = fixtures.world();
+
+        // The cadre registers a household and issues its pass.
+        ApiClient cadre = signIn(world.cadreA().phone);
+        HouseholdsApi households = new HouseholdsApi(cadre);
+        HouseholdView household = households.createHousehold(world.villageA().id,
+                new CreateHouseholdRequest().label("7-1").head("王芳").members(List.of("李明")));
+        assertEquals(world.villageA().id, household.getVillageId());
+        assertEquals(null, household.getPass(), "no pass before one is issued");
+        IssuedPass pass = households.issuePass(household.getId(), new IssuePassRequest().validDays(30));
+        assertEquals(1, pass.getSerial());
+        assertEquals(3, pass.getToken().split("\\.").length, "the pass is a JWS in compact form");
+        assertEquals(pass.getSerial(), households.getHousehold(household.getId()).getPass().getSerial());
+
+        // The volunteer's phone reads the trust data, then asks again with its ETag: 304, keep the copy.
+        ApiClient volunteer = signIn(world.volunteerA().phone);
+        PassesApi passes = new PassesApi(volunteer);
+        ApiResponse<TrustData> trust = passes.getTrustDataWithHttpInfo(null);
+        TrustDataHousehold known = trust.getData().getHouseholds().stream()
+                .filter(h -> h.getHouseholdId().equals(household.getId())).findFirst().orElseThrow();
+        assertEquals(pass.getSerial(), known.getSerial());
+        assertTrue(trust.getData().getKeys().getKeys().stream().anyMatch(k -> pass.getKid().equals(k.get("kid"))),
+                "the pass's key is among the verification keys");
+        String etag = header(trust, "ETag");
+        ApiException unchanged = assertThrows(ApiException.class, () -> passes.getTrustData(etag));
+        assertEquals(304, unchanged.getCode(), "the generated client reports 304 as a non-2xx answer");
+        assertEquals(etag, unchanged.getResponseHeaders().firstValue("ETag").orElseThrow());
+
+        // The volunteer records the household going out on its pass.
+        EntriesApi entries = new EntriesApi(volunteer);
+        EntryRequest out = entry(world.checkpointA1().id).direction(Direction.OUT)
+                .pass(new PassRef().householdId(household.getId()).serial(pass.getSerial()));
+        EntryView recorded = entries.recordEntry(out);
+        assertEquals(household.getId(), recorded.getPass().getHouseholdId());
+        assertEquals(pass.getSerial(), recorded.getPass().getSerial());
+
+        // A pass of another village is refused as the typed problem naming the field.
+        ApiClient otherCadre = signIn(world.cadreB().phone);
+        HouseholdView foreign = new HouseholdsApi(otherCadre).createHousehold(world.villageB().id,
+                new CreateHouseholdRequest().label("9-9").head("趙六"));
+        IssuedPass foreignPass = new HouseholdsApi(otherCadre).issuePass(foreign.getId(), new IssuePassRequest());
+        Problem refused = problemOf(volunteer, assertThrows(ApiException.class, () -> entries.recordEntry(
+                entry(world.checkpointA1().id).direction(Direction.OUT)
+                        .pass(new PassRef().householdId(foreign.getId()).serial(foreignPass.getSerial())))));
+        assertEquals(422, refused.getStatus());
+        assertEquals("pass.householdId", refused.getErrors().get(0).getField());
+    }
+
+    private static String header(ApiResponse<?> response, String name) {
+        return response.getHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                .map(h -> h.getValue().get(0)).findFirst().orElseThrow(() -> new AssertionError("no " + name + " header"));
     }
 
     private ApiClient signIn(String phone) throws ApiException {
