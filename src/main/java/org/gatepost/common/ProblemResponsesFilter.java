@@ -62,7 +62,9 @@ public class ProblemResponsesFilter implements OASFilter {
         boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
         boolean body = operation.getRequestBody() != null;
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
-        boolean write = method != PathItem.HttpMethod.GET && !operation.getOperationId().startsWith("search");
+        // An operation without an id (not yet named by its author) is not a search.
+        boolean write = method != PathItem.HttpMethod.GET
+                && (operation.getOperationId() == null || !operation.getOperationId().startsWith("search"));
         if (body || !parameters.isEmpty()) {
             add(responses, "400", "Invalid input: malformed JSON, unknown or missing fields, wrong types, out-of-range "
                     + "values; the problem names each field");
