@@ -56,7 +56,9 @@ public class VerifiedTokens implements JWTParser {
             return known;
         }
         JsonWebToken checked = verifier.parse(token);
-        verified.put(token, checked);
+        if (Instant.ofEpochSecond(checked.getExpirationTime()).isAfter(Instant.now())) {
+            verified.put(token, checked); // accepted within the clock skew after its exp: not kept
+        }
         return checked;
     }
 
