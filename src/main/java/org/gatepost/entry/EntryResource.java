@@ -22,13 +22,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -82,12 +82,15 @@ public class EntryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
     @APIResponse(responseCode = "200", description = "Already recorded (same id, same content): nothing changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
-    public Response record(@NotNull @Valid EntryRequest request) {
+    public RestResponse<EntryView> record(@NotNull @Valid EntryRequest request) {
         EntryService.Outcome outcome = service.record(caller.get(), List.of(new EntryService.Item(request.id(), request, null)))
                 .get(0);
+        // RestResponse, not Response: its entity's type is known when the application is built,
+        // so the JSON writer is chosen then rather than looked up on every request.
         return switch (outcome.status()) {
-            case CREATED -> Response.created(URI.create("/api/v1/entries/" + request.id())).entity(outcome.view()).build();
-            case DUPLICATE -> Response.ok(outcome.view()).build();
+            case CREATED -> RestResponse.ResponseBuilder.<EntryView>created(URI.create("/api/v1/entries/" + request.id()))
+                    .entity(outcome.view()).build();
+            case DUPLICATE -> RestResponse.ok(outcome.view());
             case CONFLICT, REJECTED -> throw new ProblemException(outcome.problem(), java.util.Map.of());
         };
     }
