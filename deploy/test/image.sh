@@ -14,7 +14,7 @@ port=${IMAGE_PORT:-18290}
 work=$(mktemp -d /tmp/gatepost-image.XXXXXX)
 container=
 cleanup() {
-  [ -n "$container" ] && podman_ stop -t 5 "$container" >/dev/null 2>&1
+  [ -n "$container" ] && podman_ rm -f -t 5 "$container" >/dev/null 2>&1
   [ -n "${loaded:-}" ] && podman_ rmi -f "$loaded" >/dev/null 2>&1
   [ -n "${chrooted:-}" ] && kill "$chrooted" 2>/dev/null
   rm -rf --one-file-system "$work"
@@ -55,17 +55,17 @@ echo "== start against the local PostgreSQL"
 database=gatepost_image
 psql -h "$PGHOST" -p "$PGPORT" -U postgres -qc "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database" 2>&1 | grep -v NOTICE || true
 mkdir "$work/keys"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/keys/private.pem" 2>/dev/null
-openssl pkey -in "$work/keys/private.pem" -pubout -out "$work/keys/public.pem"
+deploy/generate-keys.sh "$work/keys" >/dev/null 2>&1
 chmod 755 "$work/keys"; chmod 644 "$work/keys"/*.pem
 settings=(QUARKUS_HTTP_PORT=$port
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$PGHOST:$PGPORT/$database QUARKUS_DATASOURCE_USERNAME=postgres
   MP_JWT_VERIFY_PUBLICKEY_LOCATION=/keys/public.pem SMALLRYE_JWT_SIGN_KEY_LOCATION=/keys/private.pem
+  GATEPOST_PASSES_SIGNING_KEY=/keys/pass-signing-key.pem
   GATEPOST_PHONE_HASH_SECRET=image-check-secret-0123456789)
 runtime=
 if [ "${IMAGE_RUNTIME:-podman}" = podman ] && command -v podman >/dev/null && podman_ load -q -i "$image" >/dev/null 2>&1; then
   envs=(); for s in "${settings[@]}"; do envs+=(-e "$s"); done
-  if container=$(podman_ run -d --rm --network host --read-only --tmpfs /tmp --ulimit nofile=4096:4096 \
+  if container=$(podman_ run -d --network host --read-only --tmpfs /tmp --ulimit nofile=4096:4096 \
       --ulimit nproc=4096:4096 -v "$work/keys:/keys:ro" "${envs[@]}" "gatepost:$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[0]['RepoTags'][0].split(':')[1])" "$work/manifest.json")" 2>"$work/podman.err"); then
     runtime="podman (vfs storage, runc), read-only root file system"
     loaded="gatepost:$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[0]['RepoTags'][0].split(':')[1])" "$work/manifest.json")"
@@ -100,6 +100,6 @@ for _ in $(seq 90); do
   fi
   sleep 1
 done
-[ -n "$container" ] && podman_ logs "$container" 2>&1 | tail -20
-[ -f "$work/chroot.log" ] && tail -20 "$work/chroot.log"
+if [ -n "$container" ]; then podman_ logs "$container" 2>&1 | tail -20 || true; fi
+if [ -f "$work/chroot.log" ]; then tail -20 "$work/chroot.log"; fi
 fail "not ready after 90 s ($runtime)"

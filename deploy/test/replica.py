@@ -57,6 +57,7 @@ def start_app():
                QUARKUS_DATASOURCE__REPLICA__USERNAME="postgres",
                MP_JWT_VERIFY_PUBLICKEY_LOCATION=os.path.join(work, "public.pem"),
                SMALLRYE_JWT_SIGN_KEY_LOCATION=os.path.join(work, "private.pem"),
+               GATEPOST_PASSES_SIGNING_KEY=os.path.join(work, "pass-signing-key.pem"),
                GATEPOST_PHONE_HASH_SECRET="replica-test-secret-0123456789",
                GATEPOST_ADMIN_PHONE=ADMIN_PHONE, GATEPOST_ADMIN_PASSWORD=ADMIN_PASSWORD)
     log = open(os.path.join(work, "app.log"), "a")
@@ -112,9 +113,8 @@ def must(expected, answer, what):
 
 
 def main():
-    for args in (["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "private.pem"],
-                 ["pkey", "-in", "private.pem", "-pubout", "-out", "public.pem"]):
-        subprocess.run(["openssl"] + args, check=True, capture_output=True, cwd=work)
+    # The token key pair and the pass signing key, as an operator makes them.
+    subprocess.run(["deploy/generate-keys.sh", work], check=True, capture_output=True)
     print("== the production jar with the replica configured")
     start_app()
     if "Statistics read from the replica" not in open(os.path.join(work, "app.log"), encoding="utf-8").read():

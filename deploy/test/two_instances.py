@@ -48,6 +48,7 @@ def start(name):
                QUARKUS_DATASOURCE_USERNAME="postgres",
                MP_JWT_VERIFY_PUBLICKEY_LOCATION=os.path.join(work, "public.pem"),
                SMALLRYE_JWT_SIGN_KEY_LOCATION=os.path.join(work, "private.pem"),
+               GATEPOST_PASSES_SIGNING_KEY=os.path.join(work, "pass-signing-key.pem"),
                # The secret as a file, as compose and Kubernetes hand it over.
                QUARKUS_CONFIG_LOCATIONS="file:" + os.path.join(work, "secrets.properties"),
                GATEPOST_ADMIN_PHONE=ADMIN_PHONE, GATEPOST_ADMIN_PASSWORD=ADMIN_PASSWORD,
@@ -123,10 +124,8 @@ def login(name, phone, password, client="10.1.0.1"):
 
 
 def main():
-    subprocess.run(["openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048",
-                    "-out", os.path.join(work, "private.pem")], check=True, capture_output=True)
-    subprocess.run(["openssl", "pkey", "-in", os.path.join(work, "private.pem"), "-pubout",
-                    "-out", os.path.join(work, "public.pem")], check=True, capture_output=True)
+    # The token key pair and the pass signing key, as an operator makes them.
+    subprocess.run(["deploy/generate-keys.sh", work], check=True, capture_output=True)
     with open(os.path.join(work, "secrets.properties"), "w") as f:
         f.write("gatepost.phone-hash-secret=two-instances-secret-0123456789\n")
     sql(f"DROP DATABASE IF EXISTS {DATABASE}", "postgres")
