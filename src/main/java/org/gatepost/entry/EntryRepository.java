@@ -28,8 +28,9 @@ import org.gatepost.common.GatepostConfig;
 
 /**
  * Entries in plain SQL over JDBC, rows read by column name into {@link EntryRow}. Writing a
- * batch is one statement: the new rows, their hourly counts and their alerts together, so
- * that counts can never drift from the entries. JDBC rather than Hibernate's native queries
+ * batch is one statement: the new rows and their alerts. The hourly and daily counts are kept
+ * by the fold ({@link #fold}, every second), and read through views that add the entries it
+ * has not reached yet, so that counts never drift from the entries (V22). JDBC rather than Hibernate's native queries
  * because the hot path binds arrays and needs no session or flush, and one way for all of
  * this repository; inside a {@code @Transactional} method the pool hands out the
  * transaction's own connection, so reads and voids join it as Hibernate's work would.
@@ -62,16 +63,16 @@ public class EntryRepository {
 
     /**
      * Writes a batch as one statement, set-based: one array per column unnested into rows,
-     * the new ones (by id) inserted, their hourly and daily counts added once per bucket, their
-     * alerts raised. JDBC parameters: 1 the county's time zone, 2 and 3 the ids and kinds of the
-     * entries that raise an alert, then one text array per written column.
+     * the new ones (by id) inserted with their alerts. The counts are not touched: the fold adds
+     * the entries once their transaction has ended ({@link #fold}). JDBC parameters: 1 and 2 the
+     * ids and kinds of the entries that raise an alert, then one text array per written column.
      */
     private static final String INSERT = """
             WITH params AS (
-                SELECT CAST(? AS text) AS zone, CAST(? AS uuid[]) AS alert_ids, CAST(? AS text[]) AS alert_kinds
+                SELECT CAST(? AS uuid[]) AS alert_ids, CAST(? AS text[]) AS alert_kinds
             ),
             input AS (
-                SELECT * FROM unnest(%4$s) WITH ORDINALITY AS r(%5$s, ord)
+                SELECT * FROM unnest(%1$s) WITH ORDINALITY AS r(%2$s, ord)
             ),
             -- the entry already stored under each row's id, in any county (the statement's snapshot
             -- does not see its own inserts, so this is only what was there before). One index probe
@@ -83,8 +84,10 @@ public class EntryRepository {
                 LEFT JOIN LATERAL (SELECT * FROM entry x WHERE x.id = r.id LIMIT 1) e ON true
             ),
             inserted AS (
-                INSERT INTO entry (%5$s, shift_id)
-                SELECT %6$s,
+                INSERT INTO entry (%2$s, written_xid, shift_id)
+                SELECT %3$s,
+                       -- what the fold goes by (V22): counted once this transaction has ended
+                       pg_current_xact_id(),
                        -- the shift the recorder was checked in to when it happened, if any
                        (SELECT a.shift_id FROM assignment a JOIN shift s ON s.id = a.shift_id
                         WHERE a.volunteer_id = r.recorded_by AND a.checked_in_at <= r.occurred_at
@@ -95,24 +98,7 @@ public class EntryRepository {
                 JOIN stored e ON e.ord = r.ord AND e.id IS NULL
                 ORDER BY r.ord
                 ON CONFLICT (id, county_id) DO NOTHING
-                RETURNING id, county_id, checkpoint_id, village_id, occurred_at, received_at, direction, party_size,
-                          health_code, fever, decision, shift_id
-            ),
-            hourly AS (
-                INSERT INTO entry_hourly AS h (checkpoint_id, hour, county_id, %1$s)
-                SELECT checkpoint_id, date_trunc('hour', occurred_at, p.zone), county_id, %2$s
-                FROM inserted, params p
-                GROUP BY 1, 2, 3
-                ORDER BY 1, 2, 3
-                ON CONFLICT (checkpoint_id, hour, county_id) DO UPDATE SET %3$s
-            ),
-            daily AS (
-                INSERT INTO entry_daily AS h (checkpoint_id, day, county_id, %1$s)
-                SELECT checkpoint_id, CAST(occurred_at AT TIME ZONE p.zone AS date), county_id, %2$s
-                FROM inserted, params p
-                GROUP BY 1, 2, 3
-                ORDER BY 1, 2, 3
-                ON CONFLICT (checkpoint_id, day, county_id) DO UPDATE SET %3$s
+                RETURNING id, county_id, checkpoint_id, village_id, received_at, shift_id
             ),
             alerts AS (
                 INSERT INTO alert (id, county_id, entry_id, checkpoint_id, village_id, kind, raised_at)
@@ -121,11 +107,11 @@ public class EntryRepository {
                 JOIN (SELECT a.* FROM params p, unnest(p.alert_ids, p.alert_kinds) AS a(id, kind)) a ON a.id = i.id
             )
             -- each row sent: created (with its shift), or the entry already stored under its id
-            SELECT r.id AS sent_id, i.id IS NOT NULL AS created, i.shift_id AS created_shift_id, %7$s
+            SELECT r.id AS sent_id, i.id IS NOT NULL AS created, i.shift_id AS created_shift_id, %4$s
             FROM input r
             JOIN stored e ON e.ord = r.ord
             LEFT JOIN inserted i ON i.id = r.id
-            """.formatted(HOURLY_COLUMNS, HOURLY_COUNTS.formatted("1"), ADD_EXCLUDED,
+            """.formatted(
             String.join(", ", WRITTEN.stream().map(c -> "CAST(? AS " + c.type() + "[])").toList()),
             String.join(", ", RecordColumns.names(WRITTEN)),
             String.join(", ", WRITTEN.stream().map(c -> "r." + c.name()).toList()),
@@ -140,31 +126,74 @@ public class EntryRepository {
             .map(c -> c + " = h." + c + " - v." + c).toList());
 
     /**
-     * Voids one entry and takes it out of its hourly and daily rows. An UPDATE, not an upsert:
-     * the rows exist since the entry was counted, and every count is checked to stay at or above
-     * zero, which the proposed row of an upsert with negative counts would not be.
+     * Voids one entry and, if the fold has counted it, takes it out of its hourly and daily rows
+     * (one the fold has not reached leaves the live part of the exact views by being voided).
+     * An UPDATE, not an upsert: the rows exist since the entry was counted, and every count is
+     * checked to stay at or above zero, which the proposed row of an upsert with negative counts
+     * would not be. JDBC parameters: when, by whom, why, the entry, the zone, the fold's bound.
      */
     private static final String VOID = """
             WITH voided AS (
                 UPDATE entry SET voided_at = ?, voided_by = ?, void_reason = ?
                 WHERE id = ? AND voided_at IS NULL
-                RETURNING county_id, checkpoint_id, occurred_at, direction, party_size, health_code, fever, decision
+                RETURNING county_id, checkpoint_id, occurred_at, direction, party_size, health_code, fever, decision,
+                          written_xid
             ),
-            zone AS (SELECT CAST(? AS text) AS name),
+            params AS (SELECT CAST(? AS text) AS zone, CAST(? AS xid8) AS folded_below),
+            -- in the counts: written before the fold existed (counted by its insert), or folded since
+            counted AS (
+                SELECT v.* FROM voided v, params p WHERE v.written_xid IS NULL OR v.written_xid < p.folded_below
+            ),
             taken_out_hourly AS (
                 UPDATE entry_hourly h SET %2$s
-                FROM (SELECT checkpoint_id, date_trunc('hour', occurred_at, zone.name) AS hour, county_id, %1$s
-                      FROM voided, zone GROUP BY 1, 2, 3) v
+                FROM (SELECT checkpoint_id, date_trunc('hour', occurred_at, p.zone) AS hour, county_id, %1$s
+                      FROM counted, params p GROUP BY 1, 2, 3) v
                 WHERE h.checkpoint_id = v.checkpoint_id AND h.hour = v.hour AND h.county_id = v.county_id
             ),
             taken_out_daily AS (
                 UPDATE entry_daily h SET %2$s
-                FROM (SELECT checkpoint_id, CAST(occurred_at AT TIME ZONE zone.name AS date) AS day, county_id, %1$s
-                      FROM voided, zone GROUP BY 1, 2, 3) v
+                FROM (SELECT checkpoint_id, CAST(occurred_at AT TIME ZONE p.zone AS date) AS day, county_id, %1$s
+                      FROM counted, params p GROUP BY 1, 2, 3) v
                 WHERE h.checkpoint_id = v.checkpoint_id AND h.day = v.day AND h.county_id = v.county_id
             )
             SELECT count(*) AS voided FROM voided
             """.formatted(COUNTS_NAMED, SUBTRACT);
+
+    /**
+     * Adds to the hourly and daily rows every entry not folded yet whose transaction has ended,
+     * and moves the bound past them, in one statement (so in one snapshot): a transaction id
+     * below the snapshot's xmin has ended, so its entries are committed and visible here, or
+     * were never written. Voided entries are left out, as the views leave them out.
+     */
+    private static final String FOLD = """
+            WITH params AS (SELECT CAST(? AS text) AS zone, pg_snapshot_xmin(pg_current_snapshot()) AS below),
+            folded AS (
+                SELECT e.* FROM entry_fold f, params p
+                JOIN entry e ON e.written_xid < p.below
+                WHERE e.written_xid >= f.folded_below AND e.voided_at IS NULL
+            ),
+            hourly AS (
+                INSERT INTO entry_hourly AS h (checkpoint_id, hour, county_id, %1$s)
+                SELECT checkpoint_id, date_trunc('hour', occurred_at, p.zone), county_id, %2$s
+                FROM folded, params p
+                GROUP BY 1, 2, 3
+                ORDER BY 1, 2, 3
+                ON CONFLICT (checkpoint_id, hour, county_id) DO UPDATE SET %3$s
+            ),
+            daily AS (
+                INSERT INTO entry_daily AS h (checkpoint_id, day, county_id, %1$s)
+                SELECT checkpoint_id, CAST(occurred_at AT TIME ZONE p.zone AS date), county_id, %2$s
+                FROM folded, params p
+                GROUP BY 1, 2, 3
+                ORDER BY 1, 2, 3
+                ON CONFLICT (checkpoint_id, day, county_id) DO UPDATE SET %3$s
+            ),
+            moved AS (
+                UPDATE entry_fold f SET folded_below = p.below, folded_at = now()
+                FROM params p WHERE f.folded_below < p.below
+            )
+            SELECT count(*) AS folded FROM folded
+            """.formatted(HOURLY_COLUMNS, HOURLY_COUNTS.formatted("1"), ADD_EXCLUDED);
 
     private final DataSource database;
     private final ZoneId zone;
@@ -183,10 +212,10 @@ public class EntryRepository {
     }
 
     /**
-     * Writes the rows that are new (by id) with their counts and alerts ({@code alerts}: the
-     * kind each row raises), and reads the entries already stored under the others, in one
-     * round trip. One statement: outside a transaction (the gate's hot path) PostgreSQL commits
-     * the entries, counts and alerts together before this returns.
+     * Writes the rows that are new (by id) with their alerts ({@code alerts}: the kind each row
+     * raises), and reads the entries already stored under the others, in one round trip. One
+     * statement: outside a transaction (the gate's hot path) PostgreSQL commits the entries and
+     * alerts together before this returns; the counts' exact views include them from then on.
      */
     public Written insert(List<EntryRow> rows, Map<UUID, AlertKind> alerts) {
         Written written = new Written(new HashMap<>(), new HashMap<>());
@@ -196,7 +225,6 @@ public class EntryRepository {
         return jdbc("record entries", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 int p = 1;
-                insert.setString(p++, zone.getId());
                 insert.setArray(p++, connection.createArrayOf("uuid", alerts.keySet().toArray()));
                 insert.setArray(p++, connection.createArrayOf("text", alerts.values().stream().map(Enum::name).toArray()));
                 for (RecordColumns.Column column : WRITTEN) {
@@ -265,18 +293,60 @@ public class EntryRepository {
         });
     }
 
-    /** Marks the entry voided and takes it out of its hourly counts; false if it was voided already. */
+    /**
+     * Marks the entry voided and takes it out of its counts; false if it was voided already.
+     * Runs in the caller's transaction: it first takes the fold's bound in share mode, so that no
+     * fold runs between reading the bound and this void's commit (a fold would otherwise count
+     * the entry as live while this takes it out of counts that do not hold it yet).
+     */
     public boolean voidEntry(UUID id, UUID by, String reason, Instant now) {
         return jdbc("void an entry", connection -> {
+            if (connection.getAutoCommit()) {
+                throw new IllegalStateException("a void must run in a transaction, with the fold's bound held");
+            }
+            String foldedBelow;
+            try (PreparedStatement lock = connection.prepareStatement("SELECT folded_below FROM entry_fold FOR SHARE");
+                 ResultSet result = lock.executeQuery()) {
+                result.next();
+                foldedBelow = result.getString("folded_below");
+            }
+            // a new statement, so a new snapshot: it sees the counts of a fold that committed while we waited
             try (PreparedStatement update = connection.prepareStatement(VOID)) {
                 update.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
                 update.setObject(2, by);
                 update.setString(3, reason);
                 update.setObject(4, id);
                 update.setString(5, zone.getId());
+                update.setString(6, foldedBelow);
                 try (ResultSet result = update.executeQuery()) {
                     result.next();
                     return result.getInt("voided") == 1;
+                }
+            }
+        });
+    }
+
+    /**
+     * Folds the entries of every ended transaction into the counts (see {@link #FOLD}); answers
+     * how many, or -1 when another fold or a void holds the bound (then the next tick does it).
+     * Runs in the caller's transaction.
+     */
+    public int fold() {
+        return jdbc("fold entries into the counts", connection -> {
+            if (connection.getAutoCommit()) {
+                throw new IllegalStateException("a fold must run in a transaction, with the fold's bound held");
+            }
+            try (PreparedStatement lock = connection.prepareStatement("SELECT 1 FROM entry_fold FOR UPDATE SKIP LOCKED");
+                 ResultSet result = lock.executeQuery()) {
+                if (!result.next()) {
+                    return -1;
+                }
+            }
+            try (PreparedStatement fold = connection.prepareStatement(FOLD)) {
+                fold.setString(1, zone.getId());
+                try (ResultSet result = fold.executeQuery()) {
+                    result.next();
+                    return result.getInt("folded");
                 }
             }
         });
@@ -384,8 +454,9 @@ public class EntryRepository {
     DayCounts dayCounts(UUID checkpointId, java.time.LocalDate day) {
         return jdbc("read counts", connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT entries, persons, admitted, refused, referred, fevers
-                    FROM entry_daily WHERE checkpoint_id = ? AND day = ?
+                    SELECT sum(entries) AS entries, sum(persons) AS persons, sum(admitted) AS admitted,
+                           sum(refused) AS refused, sum(referred) AS referred, sum(fevers) AS fevers
+                    FROM entry_daily_exact WHERE checkpoint_id = ? AND day = ?
                     """)) {
                 select.setObject(1, checkpointId);
                 select.setObject(2, day);

@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Recording entries, one or a batch from a phone that was offline: each is checked against
- * the rule at the gate, written once by its id, and counted in the same transaction.
+ * the rule at the gate and written once by its id; the counts include it from its commit on.
  */
 @ApplicationScoped
 public class EntryService {

@@ -132,7 +132,7 @@ class AlertAndVoidTest {
     }
 
     private long persons() {
-        Object sum = fixtures.sql("SELECT sum(h.persons) FROM entry_hourly h JOIN place c ON c.id = h.checkpoint_id "
+        Object sum = fixtures.sql("SELECT sum(h.persons) FROM entry_hourly_exact h JOIN place c ON c.id = h.checkpoint_id "
                 + "WHERE c.parent_id = :village", Map.of("village", world.villageA().id));
         return sum == null ? 0 : ((Number) sum).longValue();
     }

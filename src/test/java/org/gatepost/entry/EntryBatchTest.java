@@ -72,7 +72,7 @@ class EntryBatchTest {
         assertEquals(List.of("CREATED", "CREATED", "CREATED"), batch(queue).getList("results.status"));
         assertEquals(List.of("DUPLICATE", "DUPLICATE", "DUPLICATE"), batch(queue).getList("results.status"));
         assertEquals(3L, stored());
-        assertEquals(3L, ((Number) fixtures.sql("SELECT sum(h.entries) FROM entry_hourly h JOIN place c ON c.id = h.checkpoint_id "
+        assertEquals(3L, ((Number) fixtures.sql("SELECT sum(h.entries) FROM entry_hourly_exact h JOIN place c ON c.id = h.checkpoint_id "
                 + "WHERE c.parent_id = :village", Map.of("village", world.villageA().id))).longValue());
     }
 

@@ -82,6 +82,7 @@ class EntryResourceTest {
         Map<String, Object> id = Map.of("id", entry.get("id"));
         assertEquals(county, fixtures.sql("SELECT CAST(county_id AS text) FROM entry WHERE id = CAST(:id AS uuid)", id));
         assertEquals(county, fixtures.sql("SELECT CAST(county_id AS text) FROM alert WHERE entry_id = CAST(:id AS uuid)", id));
+        fixtures.foldEntries();
         for (String counts : List.of("entry_hourly", "entry_daily")) {
             assertEquals(county, fixtures.sql("SELECT string_agg(DISTINCT CAST(county_id AS text), ',') FROM " + counts
                     + " WHERE checkpoint_id = CAST(:id AS uuid)", Map.of("id", world.checkpointA1().id.toString())), counts);
@@ -109,7 +110,7 @@ class EntryResourceTest {
         as(volunteer).body(with(entry, "occurredAt", at.withNano(0).toString().replace("+08:00", ".000+08:00"), "temperature", 36.50))
                 .post("/api/v1/entries").then().statusCode(200);
         assertEquals(1L, count("SELECT count(*) FROM entry WHERE id = CAST(:id AS uuid)", entry.get("id")));
-        assertEquals(1L, count("SELECT sum(entries) FROM entry_hourly WHERE checkpoint_id = CAST(:id AS uuid)",
+        assertEquals(1L, count("SELECT sum(entries) FROM entry_hourly_exact WHERE checkpoint_id = CAST(:id AS uuid)",
                 world.checkpointA1().id.toString()));
     }
 
@@ -147,7 +148,7 @@ class EntryResourceTest {
             pool.shutdownNow();
         }
         assertEquals(1L, count("SELECT count(*) FROM entry WHERE checkpoint_id = CAST(:id AS uuid)", world.checkpointA2().id.toString()));
-        assertEquals(1L, count("SELECT sum(entries) FROM entry_hourly WHERE checkpoint_id = CAST(:id AS uuid)",
+        assertEquals(1L, count("SELECT sum(entries) FROM entry_hourly_exact WHERE checkpoint_id = CAST(:id AS uuid)",
                 world.checkpointA2().id.toString()));
     }
 

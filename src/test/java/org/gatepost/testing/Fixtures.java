@@ -21,6 +21,7 @@ import org.gatepost.caller.Role;
 import org.gatepost.account.Team;
 import org.gatepost.account.TeamRepository;
 import org.gatepost.account.TokenIssuer;
+import org.gatepost.entry.EntryFold;
 import org.gatepost.place.Place;
 import org.gatepost.place.PlaceKind;
 import org.gatepost.place.PlaceRepository;
@@ -41,12 +42,34 @@ public class Fixtures {
     private final AccountRepository accounts;
     private final TeamRepository teams;
     private final TokenIssuer tokens;
+    private final EntryFold fold;
 
-    Fixtures(PlaceRepository places, AccountRepository accounts, TeamRepository teams, TokenIssuer tokens) {
+    Fixtures(PlaceRepository places, AccountRepository accounts, TeamRepository teams, TokenIssuer tokens, EntryFold fold) {
+        this.fold = fold;
         this.places = places;
         this.accounts = accounts;
         this.teams = teams;
         this.tokens = tokens;
+    }
+
+    /**
+     * Folds every ended entry into the hourly and daily tables now (the scheduler does it every
+     * second), waiting out a fold or void that holds the bound; answers how many entries.
+     */
+    public int foldEntries() {
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int folded = fold.foldNow();
+            if (folded >= 0) {
+                return folded;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("the fold's bound stayed held for 5 s");
     }
 
     /** A county with one township, two villages (A with two checkpoints, B with one), their people and a team. */

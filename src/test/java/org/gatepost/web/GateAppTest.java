@@ -184,7 +184,7 @@ class GateAppTest extends BrowserTest {
         phone.setOffline(false);
         reopened.assertUnsent(0);
         assertEquals(3L, entriesOf(w.volunteerA()));
-        assertEquals(3L, ((Number) fixtures.sql("SELECT coalesce(sum(entries), 0) FROM entry_daily WHERE checkpoint_id = :c",
+        assertEquals(3L, ((Number) fixtures.sql("SELECT coalesce(sum(entries), 0) FROM entry_daily_exact WHERE checkpoint_id = :c",
                 Map.of("c", w.checkpointA1().id))).longValue());
         assertThat(reopened.page().locator("#recent-list li")).hasCount(3);
     }
@@ -209,7 +209,7 @@ class GateAppTest extends BrowserTest {
         assertThat(app.page().locator("#unsent-count")).hasAttribute("data-count", "0", PATIENT);
         assertTrue(failures.get() > 3, "the app retried after the 502s");
         assertEquals(2L, entriesOf(w.volunteerA()));
-        assertEquals(2L, ((Number) fixtures.sql("SELECT coalesce(sum(entries), 0) FROM entry_daily WHERE checkpoint_id = :c",
+        assertEquals(2L, ((Number) fixtures.sql("SELECT coalesce(sum(entries), 0) FROM entry_daily_exact WHERE checkpoint_id = :c",
                 Map.of("c", w.checkpointA1().id))).longValue());
         assertThat(app.page().locator("#today-entries")).hasText("2");
     }
