@@ -274,18 +274,36 @@ def main():
                count(*) FILTER (WHERE health_code = 'PAPER_PASS') AS paper_pass, count(*) FILTER (WHERE fever) AS fevers
         FROM entry WHERE voided_at IS NULL GROUP BY 1, 2"""
     columns = "checkpoint_id, hour, entries, persons, entries_in, entries_out, admitted, refused, referred, green, yellow, red, no_phone, unreadable, paper_pass, fevers"
-    differ = sql(f"SELECT count(*) FROM ((SELECT {columns} FROM entry_hourly WHERE entries > 0 EXCEPT ({hourly})) "
-                 f"UNION ALL (({hourly}) EXCEPT SELECT {columns} FROM entry_hourly)) d")
-    if differ != "0":
-        fail(f"{differ} hourly rows differ from a GROUP BY over the entries")
     daily_columns = columns.replace("hour", "day", 1)
     daily = f"""SELECT checkpoint_id, CAST(hour AT TIME ZONE '{zone}' AS date) AS day, sum(entries), sum(persons),
                sum(entries_in), sum(entries_out), sum(admitted), sum(refused), sum(referred), sum(green), sum(yellow),
                sum(red), sum(no_phone), sum(unreadable), sum(paper_pass), sum(fevers) FROM ({hourly}) h GROUP BY 1, 2"""
-    differ = sql(f"SELECT count(*) FROM ((SELECT {daily_columns} FROM entry_daily WHERE entries > 0 EXCEPT ({daily})) "
-                 f"UNION ALL (({daily}) EXCEPT SELECT {daily_columns} FROM entry_daily)) d")
-    if differ != "0":
-        fail(f"{differ} daily rows differ from a GROUP BY over the entries")
+
+    def summed(view, bucket):
+        """The exact view's rows (folded counts plus entries not folded yet) summed per bucket."""
+        sums = ", ".join(f"sum({c}) AS {c}" for c in columns.split(", ")[2:])
+        return f"(SELECT checkpoint_id, {bucket}, {sums} FROM {view} GROUP BY 1, 2)"
+
+    def counts_differ(hourly_source, daily_source, what):
+        differ = sql(f"SELECT count(*) FROM ((SELECT {columns} FROM {hourly_source} h WHERE entries > 0 EXCEPT ({hourly})) "
+                     f"UNION ALL (({hourly}) EXCEPT SELECT {columns} FROM {hourly_source} h)) d")
+        if differ != "0":
+            fail(f"{differ} hourly rows ({what}) differ from a GROUP BY over the entries")
+        differ = sql(f"SELECT count(*) FROM ((SELECT {daily_columns} FROM {daily_source} d WHERE entries > 0 EXCEPT ({daily})) "
+                     f"UNION ALL (({daily}) EXCEPT SELECT {daily_columns} FROM {daily_source} d)) d")
+        if differ != "0":
+            fail(f"{differ} daily rows ({what}) differ from a GROUP BY over the entries")
+
+    # What statistics read, at once; then the tables alone, once the fold (both instances try it
+    # every second, one at a time) has caught up.
+    counts_differ(summed("entry_hourly_exact", "hour"), summed("entry_daily_exact", "day"), "as statistics read them")
+    for _ in range(100):
+        if sql("SELECT count(*) FROM entry e, entry_fold f WHERE e.written_xid >= f.folded_below") == "0":
+            break
+        time.sleep(0.1)
+    else:
+        fail("the fold did not catch up within 10 s")
+    counts_differ("entry_hourly", "entry_daily", "the folded tables")
     hours = sql("SELECT count(*) FROM entry_hourly")
     print(f"   {ENTRIES} entries stored once each; every acknowledged entry stored; {hours} hourly and the daily "
           f"counts equal a GROUP BY over the entries; {unreachable['A']} sends failed over from A to B")
