@@ -168,9 +168,8 @@ public class EntryRepository {
     private static final String FOLD = """
             WITH params AS (SELECT CAST(? AS text) AS zone, pg_snapshot_xmin(pg_current_snapshot()) AS below),
             folded AS (
-                SELECT e.* FROM entry_fold f, params p
-                JOIN entry e ON e.written_xid < p.below
-                WHERE e.written_xid >= f.folded_below AND e.voided_at IS NULL
+                SELECT e.* FROM entries_not_folded() e, params p
+                WHERE e.written_xid < p.below AND e.voided_at IS NULL
             ),
             hourly AS (
                 INSERT INTO entry_hourly AS h (checkpoint_id, hour, county_id, %1$s)
