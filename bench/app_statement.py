@@ -57,8 +57,10 @@ for match in re.finditer(r"\?", statement):
     if unnest and unnest.start(1) <= at < unnest.end(1):
         column = columns[column_index]
         column_index += 1
-        parameters.append(f"ARRAY(SELECT CAST({value.get(column, 'NULL')} AS {cast.group(1)}) "
-                          f"FROM generate_series(1, {rows}))")
+        element = f"CAST({value.get(column, 'NULL')} AS {cast.group(1)})"
+        # one row: a plain array constructor, as cheap as the bound array the application sends
+        parameters.append(f"ARRAY[{element}]" if rows == "1"
+                          else f"ARRAY(SELECT {element} FROM generate_series(1, {rows}))")
     elif cast and cast.group(4) in named:
         parameters.append(named[cast.group(4)])
     else:

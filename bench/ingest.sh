@@ -120,28 +120,63 @@ percentiles() { # pgbench per-transaction logs (latency in µs, third field) -> 
   cat "$@" | awk '{ print $3 }' | sort -n | awk '{ v[NR] = $1 } END { printf "%.2f %.2f", v[int(NR * 0.5) + 1] / 1000, v[int(NR * 0.99) + 1] / 1000 }'
 }
 measured() { [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $1 "* ]]; }
+
+# CPU time per row, which a busy machine disturbs far less than rows/s: of the application, of
+# PostgreSQL (the postmaster and all its processes, when its data directory can be read here,
+# e.g. as root on the same machine) and of the load generator (pgbench or wrk).
+HZ=$(getconf CLK_TCK)
+POSTMASTER=$(head -1 "$(psql -At -d "$DB" -c "SHOW data_directory")/postmaster.pid" 2>/dev/null || true)
+ticks() { # PID [with reaped children]: utime + stime (+ cutime + cstime), in clock ticks
+  local f; read -r -a f < "/proc/$1/stat" 2>/dev/null || { echo 0; return; }
+  if [ -n "${2:-}" ]; then echo $(( f[13] + f[14] + f[15] + f[16] )); else echo $(( f[13] + f[14] )); fi
+}
+pg_ticks() {
+  [ -n "$POSTMASTER" ] || { echo 0; return; }
+  local total; total=$(ticks "$POSTMASTER" children)
+  for child in $(pgrep -P "$POSTMASTER"); do total=$(( total + $(ticks "$child") )); done
+  echo "$total"
+}
+# timed FILE COMMAND...: runs it, writing its user + system CPU time in clock ticks to FILE
+timed() {
+  local file=$1 TIMEFORMAT='%3U %3S'; shift
+  { time "$@" ; } 2> "$file.cpu"
+  local status=$?
+  awk -v hz="$HZ" '{ printf "%d", ($1 + $2) * hz }' "$file.cpu" > "$file"
+  return $status
+}
+pgbench_logged() { local log=$1; shift; pgbench "$@" > "$log" 2>&1; }
+wrk_logged() { local log=$1; shift; wrk "$@" > "$log" 2>&1; }
+# per_row TICKS ROWS: microseconds per row, or - when unknown
+per_row() { if [ "$1" -gt 0 ] && [ "$2" -gt 0 ]; then echo $(( $1 * 1000000 / HZ / $2 )); else echo -; fi; }
 # pg NAME SCRIPTS ROWS CONNECTIONS TABLE: SCRIPTS a glob; prepared statements
 pg() {
   measured "$1" || return 0
   local scripts=(); for f in $2; do scripts+=(-f "$f"); done
   local log=$OUT/pgbench-$1-$4 before; rm -f "$log".*
   before=$(stored "$5")
-  pgbench -n -M prepared -c "$4" -j 2 -T "$DURATION" "${scripts[@]}" -l --log-prefix="$log" "$DB" > "$log.txt" 2>&1 \
+  local pg0; pg0=$(pg_ticks)
+  timed "$log.client" pgbench_logged "$log.txt" -n -M prepared -c "$4" -j 2 -T "$DURATION" "${scripts[@]}" -l --log-prefix="$log" "$DB" \
     || { grep -v "^ *(gen\\|^ \\|^," "$log.txt" | cut -c1-300; exit 1; }
-  local tps; tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$log.txt")
-  echo "$1 $4 $(awk -v t="$tps" -v r="$3" 'BEGIN { printf "%.0f %.1f", t * r, t }') $(percentiles "$log".[0-9]*) $(( $(stored "$5") - before ))" >> "$RESULTS"
+  sleep 0.5 # the postmaster reaps pgbench's backends, adding their CPU time to its own
+  local rows pg1 tps; rows=$(( $(stored "$5") - before )); pg1=$(pg_ticks)
+  tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$log.txt")
+  echo "$1 $4 $(awk -v t="$tps" -v r="$3" 'BEGIN { printf "%.0f %.1f", t * r, t }') $(percentiles "$log".[0-9]*) $rows - -" \
+       "- $(per_row $(( pg1 - pg0 )) "$rows") $(per_row "$(cat "$log.client")" "$rows")" >> "$RESULTS"
   rm -f "$log".[0-9]*
 }
 # http NAME ENDPOINT ROWS CONNECTIONS [SECONDS]
 http() {
   [ -n "${5:-}" ] || measured "$1" || return 0
   local out=$OUT/wrk-$1-$4.txt before; before=$(stored entry)
+  local app0 pg0; app0=$(ticks "$APP"); pg0=$(pg_ticks)
   # a new prefix of entry ids for every wrk run: its counters start again at 1
-  RUN_ID=$(openssl rand -hex 4) ENDPOINT=$2 BATCH=$3 wrk -t2 -c"$4" -d"${5:-$DURATION}s" --timeout 10s -s bench/entry.lua "http://localhost:$PORT" > "$out" 2>&1
+  RUN_ID=$(openssl rand -hex 4) ENDPOINT=$2 BATCH=$3 timed "$out.client" wrk_logged "$out" -t2 -c"$4" -d"${5:-$DURATION}s" --timeout 10s -s bench/entry.lua "http://localhost:$PORT"
   local line; line=$(grep RESULT "$out")
   local rps; rps=$(echo "$line" | value per_s)
   if [ -z "${5:-}" ]; then
-    echo "$1 $4 $(awk -v t="$rps" -v r="$3" 'BEGIN { printf "%.0f %.1f", t * r, t }') $(echo "$line" | value p50_ms) $(echo "$line" | value p99_ms) $(( $(stored entry) - before )) $(echo "$line" | value non2xx) $(echo "$line" | value errors)" >> "$RESULTS"
+    local rows app1 pg1; rows=$(( $(stored entry) - before )); app1=$(ticks "$APP"); pg1=$(pg_ticks)
+    echo "$1 $4 $(awk -v t="$rps" -v r="$3" 'BEGIN { printf "%.0f %.1f", t * r, t }') $(echo "$line" | value p50_ms) $(echo "$line" | value p99_ms) $rows $(echo "$line" | value non2xx) $(echo "$line" | value errors)" \
+         "$(per_row $(( app1 - app0 )) "$rows") $(per_row $(( pg1 - pg0 )) "$rows") $(per_row "$(cat "$out.client")" "$rows")" >> "$RESULTS"
   fi
 }
 
@@ -173,7 +208,8 @@ rows = {}
 for line in open(results):
     f = line.split()
     rows[(f[0], f[1])] = dict(rows_s=float(f[2]), req_s=float(f[3]), p50=f[4], p99=f[5], stored=int(f[6]),
-                              non2xx=f[7] if len(f) > 7 else "", errors=f[8] if len(f) > 8 else "")
+                              non2xx=f[7] if f[7] != "-" else "", errors=f[8] if f[8] != "-" else "",
+                              cpu=f"{f[9]}/{f[10]}/{f[11]}")
 names = {"plain-1": "pgbench single-row INSERT, plain table", "app-1": "pgbench app statement, 1 row",
          "api-single": "POST /entries", "api-batch-1": "POST /entries/batch, 1 item",
          f"plain-{batch}": f"pgbench {batch}-row INSERT, plain table", f"app-{batch}": f"pgbench app statement, {batch} rows",
@@ -183,7 +219,7 @@ baseline = {"app-1": "plain-1", "api-single": "plain-1", "api-batch-1": "plain-1
 app_baseline = {"api-single": "app-1", "api-batch-1": "app-1", f"api-batch-{batch}": f"app-{batch}"}
 conns = sorted({c for _, c in rows}, key=int)
 print()
-print(f"{'what':42} {'conn':>4} {'rows/s':>9} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs plain':>8} {'vs app':>7} {'stored':>8}  errors")
+print(f"{'what':42} {'conn':>4} {'rows/s':>9} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs plain':>8} {'vs app':>7} {'stored':>8} {'CPU µs/row app/pg/client':>25}  errors")
 for c in conns:
     for key, label in names.items():
         r = rows.get((key, c))
@@ -192,7 +228,7 @@ for c in conns:
         vs_plain = f"{r['rows_s'] / rows[(baseline[key], c)]['rows_s']:.2f}x" if (baseline.get(key), c) in rows else ""
         vs_app = f"{r['rows_s'] / rows[(app_baseline[key], c)]['rows_s']:.2f}x" if (app_baseline.get(key), c) in rows else ""
         errors = f"{r['non2xx']} non-2xx, {r['errors']} socket" if r['non2xx'] != "" else ""
-        print(f"{label:42} {c:>4} {r['rows_s']:9.0f} {r['req_s']:9.1f} {r['p50']:>8} {r['p99']:>8} {vs_plain:>8} {vs_app:>7} {r['stored']:8}  {errors}")
+        print(f"{label:42} {c:>4} {r['rows_s']:9.0f} {r['req_s']:9.1f} {r['p50']:>8} {r['p99']:>8} {vs_plain:>8} {vs_app:>7} {r['stored']:8} {r['cpu']:>25}  {errors}")
     print()
 for c in conns:
     if ("api-single", c) not in rows or (f"api-batch-{batch}", c) not in rows:
