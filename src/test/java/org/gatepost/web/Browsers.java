@@ -1,6 +1,10 @@
 package org.gatepost.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,18 +118,23 @@ final class Browsers {
     private static boolean run(List<String> command, Path output, int seconds, List<String> tried) {
         try {
             Files.createDirectories(NPM_PREFIX);
-            ProcessBuilder builder = new ProcessBuilder(command).directory(NPM_PREFIX.toFile());
+            // Nothing is inherited from the JVM: its stdin and stdout are Surefire's channel to the
+            // forked JVM. npm made the inherited stdin non-blocking ("std/in stream corrupted") and
+            // wrote to the inherited stdout ("Corrupted channel by directly writing to native
+            // stream"), which failed the build; what they say is copied to System.out and System.err.
+            ProcessBuilder builder = new ProcessBuilder(command).directory(NPM_PREFIX.toFile()).redirectErrorStream(output == null);
             if (output != null) {
-                builder.redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
-            } else {
-                builder.inheritIO();
+                builder.redirectOutput(output.toFile());
             }
             Process process = builder.start();
+            process.getOutputStream().close();
+            Thread relay = output == null ? relay(process.getInputStream(), System.out) : relay(process.getErrorStream(), System.err);
             if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 tried.add(String.join(" ", command) + " took longer than " + seconds + " s");
                 return false;
             }
+            relay.join(TimeUnit.SECONDS.toMillis(10));
             if (process.exitValue() != 0) {
                 tried.add(String.join(" ", command) + " failed with exit code " + process.exitValue());
                 return false;
@@ -138,6 +147,22 @@ final class Browsers {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Copies a child process's output, line by line, as it comes. */
+    private static Thread relay(InputStream from, PrintStream to) {
+        Thread relay = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    to.println(line);
+                }
+            } catch (IOException e) {
+                // the process is gone: nothing more to copy
+            }
+        }, "browsers-output");
+        relay.setDaemon(true);
+        relay.start();
+        return relay;
     }
 
     private static Optional<Path> onPath(String name) {
