@@ -10,8 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
 
 /**
  * Finds the Chromium that the browser tests drive, or obtains one from a package registry,
@@ -36,8 +41,39 @@ final class Browsers {
     }
 
     private static Chromium found;
+    private static Playwright playwright;
 
     private Browsers() {
+    }
+
+    /**
+     * The run's one Playwright driver, for every browser the tests launch: started on first use,
+     * closed with the JVM (which closes the browsers it launched).
+     */
+    static synchronized Playwright playwright() {
+        if (playwright == null) {
+            // The service worker sends the outbox too (Background Sync): its requests must see the
+            // same offline emulation and routes as the page's, which Playwright does for Chromium
+            // with this switch.
+            Playwright started = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "playwright-close"));
+            playwright = started;
+        }
+        return playwright;
+    }
+
+    /** Headless Chromium, found as {@link #chromium()} says, with these switches besides the usual ones. */
+    static Browser launch(List<String> more) {
+        Chromium chromium = chromium();
+        List<String> args = new ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"));
+        if (chromium.fromNpm()) {
+            args.addAll(List.of("--no-zygote", "--use-gl=angle", "--use-angle=swiftshader"));
+        }
+        args.addAll(more);
+        return playwright().chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium.executable()).setHeadless(true).setArgs(args));
     }
 
     static synchronized Chromium chromium() {
