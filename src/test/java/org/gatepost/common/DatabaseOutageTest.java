@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** PostgreSQL stops and starts again under the running application. */
 @QuarkusTest
-@TestProfile(OutageDatabase.class)
+@TestProfile(AsInProduction.class)
 class DatabaseOutageTest {
 
     @Inject

@@ -6,22 +6,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A PostgreSQL of its own for the tests that stop and restart the database, so that no other
- * test ever sees it down. It keeps its data directory and port across a restart, as a real
- * server does.
+ * A PostgreSQL of its own for the tests that stop and restart the database (the primary of
+ * {@link AsInProduction}), so that no test of the default profile ever sees its database down.
+ * It keeps its data directory and port across a restart, as a real server does.
  */
-public class OutageDatabase implements QuarkusTestProfile {
+public final class OutageDatabase {
 
     private static Path dataDirectory;
     private static int port;
     private static EmbeddedPostgres server;
 
-    @Override
-    public Map<String, String> getConfigOverrides() {
+    private OutageDatabase() {
+    }
+
+    /** The application's datasource on this server, started if it is not. */
+    static Map<String, String> overrides() {
         String url = start().getJdbcUrl(EmbeddedDatabase.USER, "postgres");
         return Map.of(
                 "quarkus.datasource.jdbc.url", url,

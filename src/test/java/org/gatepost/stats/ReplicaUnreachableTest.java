@@ -7,50 +7,29 @@ import static org.gatepost.testing.Entries.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import org.gatepost.common.AsInProduction;
 import org.gatepost.testing.Entries;
 import org.gatepost.testing.Fixtures;
 import org.gatepost.testing.World;
 import org.junit.jupiter.api.Test;
 
 /**
- * A replica is configured but cannot be reached: the gate still takes entries, the application
- * stays ready, and the statistics come from the primary, current. (deploy/test/replica.sh tests
- * a real replica: caught up, paused, resumed, stopped.)
+ * A replica is configured but cannot be reached (in {@link AsInProduction}, its URL names a local
+ * port where nothing listens): the gate still takes entries, the application stays ready, and the
+ * statistics come from the primary, current. (deploy/test/replica.sh tests a real replica: caught
+ * up, paused, resumed, stopped.)
  */
 @QuarkusTest
-@TestProfile(ReplicaUnreachableTest.NoReplicaListening.class)
+@TestProfile(AsInProduction.class)
 class ReplicaUnreachableTest {
-
-    /** The replica's URL names a local port where nothing listens. */
-    public static class NoReplicaListening implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.datasource.\"replica\".jdbc.url", "jdbc:postgresql://127.0.0.1:" + freePort() + "/gatepost",
-                    "quarkus.datasource.\"replica\".username", "gatepost");
-        }
-
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 
     @Inject
     Fixtures fixtures;

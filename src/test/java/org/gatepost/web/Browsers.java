@@ -1,13 +1,22 @@
 package org.gatepost.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
 
 /**
  * Finds the Chromium that the browser tests drive, or obtains one from a package registry,
@@ -32,8 +41,39 @@ final class Browsers {
     }
 
     private static Chromium found;
+    private static Playwright playwright;
 
     private Browsers() {
+    }
+
+    /**
+     * The run's one Playwright driver, for every browser the tests launch: started on first use,
+     * closed with the JVM (which closes the browsers it launched).
+     */
+    static synchronized Playwright playwright() {
+        if (playwright == null) {
+            // The service worker sends the outbox too (Background Sync): its requests must see the
+            // same offline emulation and routes as the page's, which Playwright does for Chromium
+            // with this switch.
+            Playwright started = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "playwright-close"));
+            playwright = started;
+        }
+        return playwright;
+    }
+
+    /** Headless Chromium, found as {@link #chromium()} says, with these switches besides the usual ones. */
+    static Browser launch(List<String> more) {
+        Chromium chromium = chromium();
+        List<String> args = new ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"));
+        if (chromium.fromNpm()) {
+            args.addAll(List.of("--no-zygote", "--use-gl=angle", "--use-angle=swiftshader"));
+        }
+        args.addAll(more);
+        return playwright().chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium.executable()).setHeadless(true).setArgs(args));
     }
 
     static synchronized Chromium chromium() {
@@ -114,18 +154,23 @@ final class Browsers {
     private static boolean run(List<String> command, Path output, int seconds, List<String> tried) {
         try {
             Files.createDirectories(NPM_PREFIX);
-            ProcessBuilder builder = new ProcessBuilder(command).directory(NPM_PREFIX.toFile());
+            // Nothing is inherited from the JVM: its stdin and stdout are Surefire's channel to the
+            // forked JVM. npm made the inherited stdin non-blocking ("std/in stream corrupted") and
+            // wrote to the inherited stdout ("Corrupted channel by directly writing to native
+            // stream"), which failed the build; what they say is copied to System.out and System.err.
+            ProcessBuilder builder = new ProcessBuilder(command).directory(NPM_PREFIX.toFile()).redirectErrorStream(output == null);
             if (output != null) {
-                builder.redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
-            } else {
-                builder.inheritIO();
+                builder.redirectOutput(output.toFile());
             }
             Process process = builder.start();
+            process.getOutputStream().close();
+            Thread relay = output == null ? relay(process.getInputStream(), System.out) : relay(process.getErrorStream(), System.err);
             if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 tried.add(String.join(" ", command) + " took longer than " + seconds + " s");
                 return false;
             }
+            relay.join(TimeUnit.SECONDS.toMillis(10));
             if (process.exitValue() != 0) {
                 tried.add(String.join(" ", command) + " failed with exit code " + process.exitValue());
                 return false;
@@ -138,6 +183,22 @@ final class Browsers {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Copies a child process's output, line by line, as it comes. */
+    private static Thread relay(InputStream from, PrintStream to) {
+        Thread relay = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    to.println(line);
+                }
+            } catch (IOException e) {
+                // the process is gone: nothing more to copy
+            }
+        }, "browsers-output");
+        relay.setDaemon(true);
+        relay.start();
+        return relay;
     }
 
     private static Optional<Path> onPath(String name) {

@@ -1,65 +1,46 @@
 package org.gatepost.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Map;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Playwright;
 
 /**
- * Chromium with a fake back camera showing one scene. Chromium reads the y4m file once, at
- * launch, so each scene needs its own browser: one is launched per scene and kept while tests
- * use that scene (a few at most: each is a process of its own).
+ * Chromium with a fake back camera. Chromium opens the camera's y4m file again each time a page
+ * starts the camera, so one browser serves every scene: {@link #showing} puts the scene in the
+ * file that browser's camera plays, and every capture started from then on shows it.
  */
 final class CameraBrowsers {
 
-    private static final int KEEP = 2;
-    private static Playwright playwright;
-    private static final Map<Path, Browser> OPEN = new LinkedHashMap<>(8, 0.75f, true);
+    private static final Path PLAYING = FakeCamera.DIRECTORY.resolve("camera.y4m");
+    private static Browser browser;
 
     private CameraBrowsers() {
     }
 
+    /** The camera browser, its camera now showing the scene (until the next call). */
     static synchronized Browser showing(Path y4m) {
-        Browser browser = OPEN.get(y4m);
-        if (browser != null && browser.isConnected()) {
-            return browser;
+        play(y4m);
+        if (browser == null || !browser.isConnected()) {
+            browser = Browsers.launch(List.of("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                    "--use-file-for-fake-video-capture=" + PLAYING.toAbsolutePath()));
         }
-        if (playwright == null) {
-            playwright = Playwright.create(new Playwright.CreateOptions()
-                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")));
-            Runtime.getRuntime().addShutdownHook(new Thread(CameraBrowsers::closeAll));
-        }
-        while (OPEN.size() >= KEEP) {
-            Path eldest = OPEN.keySet().iterator().next();
-            OPEN.remove(eldest).close();
-        }
-        Browsers.Chromium chromium = Browsers.chromium();
-        List<String> args = new ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-                "--use-file-for-fake-video-capture=" + y4m.toAbsolutePath()));
-        if (chromium.fromNpm()) {
-            args.addAll(List.of("--no-zygote", "--use-gl=angle", "--use-angle=swiftshader"));
-        }
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium.executable()).setHeadless(true).setArgs(args));
-        OPEN.put(y4m, browser);
         return browser;
     }
 
-    static synchronized void closeAll() {
-        OPEN.values().forEach(b -> {
-            try {
-                b.close();
-            } catch (RuntimeException ignored) {
-                // already gone with the JVM
-            }
-        });
-        OPEN.clear();
+    /** A copy moved into place: a capture still running keeps the file it opened. */
+    private static void play(Path y4m) {
+        try {
+            Files.createDirectories(PLAYING.getParent());
+            Path copy = Files.createTempFile(PLAYING.getParent(), "camera", ".part");
+            Files.copy(y4m, copy, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(copy, PLAYING, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -68,7 +68,7 @@ class ScanAppTest extends BrowserTest {
             try {
                 c.close();
             } catch (RuntimeException ignored) {
-                // its browser was closed to make room for another scene
+                // already gone with its browser
             }
         });
         cameraContexts.clear();
