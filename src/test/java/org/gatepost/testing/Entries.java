@@ -2,6 +2,7 @@ package org.gatepost.testing;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +22,9 @@ public final class Entries {
         Map<String, Object> entry = new HashMap<>();
         entry.put("id", UUID.randomUUID().toString());
         entry.put("checkpointId", checkpoint.id.toString());
-        entry.put("occurredAt", OffsetDateTime.now(PHONE).truncatedTo(ChronoUnit.SECONDS).minusMinutes(1).toString());
+        // Always with seconds, as the server writes it back: toString() leaves out ":00" in one run of sixty.
+        entry.put("occurredAt", OffsetDateTime.now(PHONE).truncatedTo(ChronoUnit.SECONDS).minusMinutes(1)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         entry.put("direction", "IN");
         entry.put("resident", true);
         entry.put("partySize", 1);
