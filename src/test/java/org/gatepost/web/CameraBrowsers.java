@@ -32,8 +32,11 @@ final class CameraBrowsers {
         return browser;
     }
 
-    /** A copy moved into place: a capture still running keeps the file it opened. */
-    private static void play(Path y4m) {
+    /**
+     * Shows the scene from the next time a page starts the camera: a copy moved into place (a
+     * capture still running keeps the file it opened).
+     */
+    static synchronized void play(Path y4m) {
         try {
             Files.createDirectories(PLAYING.getParent());
             Path copy = Files.createTempFile(PLAYING.getParent(), "camera", ".part");

@@ -106,6 +106,13 @@ record GateApp(Page page, String base) {
         return verdict;
     }
 
+    /** Closes the scanner, whatever it shows. */
+    GateApp closeScanner() {
+        page.locator("#scan-close").click();
+        assertThat(page.locator("#scanner")).hasCount(0);
+        return this;
+    }
+
     void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SCREENSHOTS.resolve(name + ".png")));
     }
