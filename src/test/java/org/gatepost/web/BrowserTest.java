@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -37,6 +39,7 @@ abstract class BrowserTest {
     Fixtures fixtures;
 
     private final List<BrowserContext> contexts = new ArrayList<>();
+    private final Map<BrowserContext, Signal> signals = new HashMap<>();
 
     static synchronized Browser browser() {
         if (browser == null) {
@@ -56,6 +59,37 @@ abstract class BrowserTest {
         return context;
     }
 
+    /** The phone reaches the application through a signal of its own, which {@link #offline} can lose. */
+    BrowserContext withSignal(BrowserContext context) {
+        signals.put(context, new Signal(base));
+        return context;
+    }
+
+    /** Where this context's pages open the app: through its signal, if it has one. */
+    String address(BrowserContext context) {
+        Signal signal = signals.get(context);
+        return signal == null ? base.toString() : signal.url();
+    }
+
+    /**
+     * Takes the phone out of reach or back: its pages see the network go (and come back), and
+     * its signal is lost or regained, so that nothing in the context, service worker included,
+     * reaches the server meanwhile.
+     */
+    void offline(BrowserContext context, boolean offline) {
+        Signal signal = signals.get(context);
+        if (signal == null) {
+            throw new IllegalStateException("a phone that goes offline needs a signal: open it withSignal(phone(...))");
+        }
+        // The signal goes first and comes back first: the page's "online" event finds the server.
+        if (offline) {
+            signal.lose();
+        } else {
+            signal.regain();
+        }
+        context.setOffline(offline);
+    }
+
     BrowserContext desktop(String locale) {
         BrowserContext context = browser().newContext(new Browser.NewContextOptions()
                 .setViewportSize(1280, 800).setLocale(locale).setTimezoneId("Asia/Shanghai"));
@@ -65,17 +99,19 @@ abstract class BrowserTest {
     }
 
     GateApp open(BrowserContext context) {
-        return GateApp.open(context.newPage(), base.toString());
+        return GateApp.open(context.newPage(), address(context));
     }
 
     OfficeApp office(BrowserContext context) {
-        return OfficeApp.open(context.newPage(), base.toString());
+        return OfficeApp.open(context.newPage(), address(context));
     }
 
     @AfterEach
     void closeContexts() {
         contexts.forEach(BrowserContext::close);
         contexts.clear();
+        signals.values().forEach(Signal::close);
+        signals.clear();
     }
 
     /**

@@ -164,9 +164,9 @@ class GateAppTest extends BrowserTest {
 
     @Test
     void keepsEntriesRecordedOfflineThroughAReloadAndARestartAndSendsThemOnce() {
-        BrowserContext phone = phone("zh-CN");
+        BrowserContext phone = withSignal(phone("zh-CN"));
         GateApp app = open(phone).signIn(w.volunteerA().phone, Fixtures.PASSWORD).waitForRecordScreen().installed();
-        phone.setOffline(true);
+        offline(phone, true);
         for (int i = 1; i <= 3; i++) {
             app.recordGreen();
             app.assertUnsent(i);
@@ -181,7 +181,7 @@ class GateAppTest extends BrowserTest {
         reopened.assertUnsent(3);
         assertEquals(0L, entriesOf(w.volunteerA()));
 
-        phone.setOffline(false);
+        offline(phone, false);
         reopened.assertUnsent(0);
         assertEquals(3L, entriesOf(w.volunteerA()));
         assertEquals(3L, ((Number) fixtures.sql("SELECT coalesce(sum(entries), 0) FROM entry_daily_exact WHERE checkpoint_id = :c",
@@ -244,9 +244,9 @@ class GateAppTest extends BrowserTest {
 
     @Test
     void keepsARejectedEntryWithTheReasonUntilCorrectedResentOrDiscarded() {
-        BrowserContext phone = phone("zh-CN");
+        BrowserContext phone = withSignal(phone("zh-CN"));
         GateApp app = open(phone).signIn(w.volunteerA().phone, Fixtures.PASSWORD).waitForRecordScreen().installed();
-        phone.setOffline(true);
+        offline(phone, true);
         app.recordGreen();
         app.code("YELLOW").click();
         app.temperature("36.7").click();
@@ -257,7 +257,7 @@ class GateAppTest extends BrowserTest {
         // Meanwhile the cadre closes the gate.
         Api.as(fixtures.token(w.cadreA())).body(Map.of("active", false))
                 .patch("/api/v1/places/" + w.checkpointA1().id).then().statusCode(200);
-        phone.setOffline(false);
+        offline(phone, false);
         assertThat(app.page().locator("#status .held")).hasText("3 条需处理");
         app.go("outbox");
         Locator held = app.page().locator("#held-list li");
@@ -298,9 +298,9 @@ class GateAppTest extends BrowserTest {
     void twoVolunteersShareAPhoneAndEachEntryGoesWithItsRecordersSignIn() {
         Account second = fixtures.account(Role.VOLUNTEER, w.villageA().id, w.teamA().id);
         fixtures.assignment(shift, second, null, null, null);
-        BrowserContext phone = phone("zh-CN");
+        BrowserContext phone = withSignal(phone("zh-CN"));
         GateApp app = open(phone).signIn(w.volunteerA().phone, Fixtures.PASSWORD).waitForRecordScreen().installed();
-        phone.setOffline(true);
+        offline(phone, true);
         app.recordGreen();
         app.assertUnsent(1);
         app.page().locator("#signout").click();
@@ -308,7 +308,7 @@ class GateAppTest extends BrowserTest {
         app.page().locator("#confirm-ok").click();
         assertThat(app.page().locator(".signin")).containsText(w.volunteerA().name + " 登记的 1 条记录");
 
-        phone.setOffline(false);
+        offline(phone, false);
         app.signIn(second.phone, Fixtures.PASSWORD).waitForRecordScreen();
         assertThat(app.page().locator(".notice-others")).containsText(w.volunteerA().name);
         app.recordGreen().assertAllSent();
@@ -324,9 +324,9 @@ class GateAppTest extends BrowserTest {
 
     @Test
     void opensWithNoNetworkFromTheServiceWorker() {
-        BrowserContext phone = phone("zh-CN");
+        BrowserContext phone = withSignal(phone("zh-CN"));
         open(phone).installed().page().close();
-        phone.setOffline(true);
+        offline(phone, true);
         GateApp offline = open(phone);
         assertThat(offline.page().locator("h1")).hasText("登录");
         assertAccessible(offline, "sign-in");

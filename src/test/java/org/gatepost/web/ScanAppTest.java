@@ -95,7 +95,8 @@ class ScanAppTest extends BrowserTest {
                 .setLocale(locale).setTimezoneId("Asia/Shanghai").setServiceWorkers(ServiceWorkerPolicy.ALLOW));
         context.setDefaultTimeout(20_000);
         cameraContexts.add(context);
-        GateApp app = GateApp.open(context.newPage(), base.toString());
+        withSignal(context);
+        GateApp app = GateApp.open(context.newPage(), address(context));
         app.signIn(w.volunteerA().phone, Fixtures.PASSWORD).waitForRecordScreen();
         assertThat(app.page().locator("#trust-line")).hasAttribute("data-state", "fresh");
         // The decoder and its wasm come from the service worker's cache when the network is off.
@@ -108,7 +109,7 @@ class ScanAppTest extends BrowserTest {
                 .put("/api/v1/villages/" + w.villageA().id + "/outing-limit").then().statusCode(200);
         Issued pass = issue(w.villageA(), w.cadreA(), "12-3");
         GateApp app = phoneShowing(card(pass.token()), "en-US");
-        app.page().context().setOffline(true);
+        offline(app.page().context(), true);
 
         Locator verdict = app.scan();
         assertThat(verdict).hasAttribute("data-outcome", "ok");
@@ -139,7 +140,7 @@ class ScanAppTest extends BrowserTest {
         assertThat(app.page().locator("#reason")).hasValue("Household outing limit used up");
         app.recordTap();
 
-        app.page().context().setOffline(false);
+        offline(app.page().context(), false);
         app.assertAllSent();
         assertEquals(List.of("OUT ADMITTED GREEN " + pass.householdId() + " " + pass.serial(),
                         "OUT REFUSED GREEN " + pass.householdId() + " " + pass.serial()),
@@ -171,7 +172,7 @@ class ScanAppTest extends BrowserTest {
         // One phone, offline, shown each card in turn: the camera plays the scene it is shown
         // when the scanner opens.
         GateApp app = phoneShowing(card(cases.get(0).token()), "en-US");
-        app.page().context().setOffline(true);
+        offline(app.page().context(), true);
         for (Case c : cases) {
             CameraBrowsers.play(card(c.token()));
             Locator verdict = app.scan();
@@ -197,7 +198,7 @@ class ScanAppTest extends BrowserTest {
                 .post("/api/v1/public/check-in/" + poster.substring(poster.indexOf('#') + 1))
                 .then().statusCode(201).extract().path("code");
         GateApp app = phoneShowing(FakeCamera.scene(code, FakeCamera.BLACK, FakeCamera.Holder.PHONE, FakeCamera.Light.DAYLIGHT), "zh-CN");
-        app.page().context().setOffline(true);
+        offline(app.page().context(), true);
         Locator verdict = app.scan();
         assertThat(verdict).hasAttribute("data-kind", "checkin");
         assertThat(verdict).containsText("松源街道");
