@@ -16,10 +16,18 @@
  *     {@link org.gatepost.common.SqlRow} (a Hibernate native query returning
  *     {@code jakarta.persistence.Tuple}); every selected expression gets a name. Statements
  *     that change rows use {@code executeUpdate()}.</li>
- * <li>Everything runs in the JTA transaction of the service ({@code @Transactional}), or in
+ * <li><b>The gate's hot path</b> ({@code entry.EntryRepository}): plain JDBC over bound arrays,
+ *     one set-based statement per write, no Hibernate session or flush; inside a
+ *     {@code @Transactional} method the pool hands out the transaction's own connection.</li>
+ * <li>Everything else runs in the JTA transaction of the service ({@code @Transactional}), or in
  *     one of its own where no request transaction exists (sign-in with an API key, metrics).
- *     No raw JDBC and no {@code doReturningWork}: arrays go to PostgreSQL as bound parameters
+ *     No {@code doReturningWork}: arrays go to PostgreSQL as bound parameters
  *     ({@code = ANY (:ids)} with a {@code UUID[]}).</li>
  * </ul>
+ * Three more places hold a JDBC connection of their own, each for a reason the others do not
+ * have: {@code account.AccountCache} reads an account missing from memory on the request's
+ * event loop, outside any transaction; {@code common.ChangeNotices} keeps one connection
+ * listening for PostgreSQL notifications; {@code common.StatisticsDatabase} asks the replica,
+ * when there is one, how far behind it is.
  */
 package org.gatepost;

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
@@ -21,11 +20,11 @@ import org.gatepost.common.GatepostConfig;
 @ApplicationScoped
 public class CountingZone {
 
-    private final EntityManager em;
+    private final InstallationRepository installation;
     private final ZoneId configured;
 
-    CountingZone(EntityManager em, GatepostConfig config) {
-        this.em = em;
+    CountingZone(InstallationRepository installation, GatepostConfig config) {
+        this.installation = installation;
         this.configured = config.timeZone();
     }
 
@@ -41,19 +40,16 @@ public class CountingZone {
      */
     @Transactional
     public void check(ZoneId zone) {
-        String stored = (String) em.createNativeQuery("SELECT time_zone FROM installation FOR UPDATE").getSingleResult();
+        String stored = installation.lockCountingZone();
         if (stored.equals(zone.getId())) {
             return;
         }
-        boolean counted = (Boolean) em.createNativeQuery("SELECT EXISTS (SELECT 1 FROM entry)").getSingleResult();
-        if (counted) {
+        if (installation.anyEntry()) {
             throw new IllegalStateException("Gatepost cannot start: gatepost.time-zone (GATEPOST_TIME_ZONE) is " + zone.getId()
                     + ", but the stored counts are by the hours and days of " + stored + ". Set it back to " + stored
                     + "; changing the zone of existing counts would move them into other hours and days.");
         }
-        em.createNativeQuery("UPDATE installation SET time_zone = :zone, changed_at = now()")
-                .setParameter("zone", zone.getId())
-                .executeUpdate();
+        installation.setCountingZone(zone);
         Log.infof("Counting in time zone %s (was %s; no entries yet)", zone.getId(), stored);
     }
 }
