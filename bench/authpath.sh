@@ -11,8 +11,10 @@
 #
 #   bench/authpath.sh                            # 45 s warm-up, then 20 s each at 2 connections
 #   CONNECTIONS=4 DURATION=30 bench/authpath.sh
+#   APP_JAR=/tmp/before/quarkus-run.jar BENCH_OUT=bench/out/before BENCH_PORT=18182 BENCH_DB=gatepost_auth_before \
+#     bench/authpath.sh & bench/authpath.sh   # two builds side by side, under the same load
 #   PROFILE=1 bench/authpath.sh                  # also async-profiler (ctimer), collapsed stacks of
-#                                                # each measurement: bench/out/profile-NAME.collapsed
+#                                                # each measurement: $BENCH_OUT/profile-NAME.collapsed
 #
 # PROFILE needs libasyncProfiler.so (ASYNC_PROFILER, by default from the Maven artifact
 # tools.profiler:async-profiler:4.2:jar:linux-x64, unpacked to bench/out/async-profiler). The
@@ -89,7 +91,7 @@ run() {
   case $1 in
     ping) GET_PATH=/api/v1/ping wrk -t2 -c"$CONNECTIONS" -d"$2s" -s bench/get.lua "http://localhost:$PORT" > "$out" ;;
     me) GET_PATH=/api/v1/me TOKEN=$TOKEN wrk -t2 -c"$CONNECTIONS" -d"$2s" -s bench/get.lua "http://localhost:$PORT" > "$out" ;;
-    batch-1) RUN_ID=$(openssl rand -hex 4) ENDPOINT=batch BATCH=1 \
+    batch-1) RUN_ID=$(openssl rand -hex 4) ENDPOINT=batch BATCH=1 TARGETS=$OUT/targets.txt \
       wrk -t2 -c"$CONNECTIONS" -d"$2s" -s bench/entry.lua "http://localhost:$PORT" > "$out" ;;
   esac
   grep RESULT "$out"

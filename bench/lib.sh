@@ -3,7 +3,7 @@
 
 PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 PORT=${BENCH_PORT:-18080}
-OUT=bench/out
+OUT=${BENCH_OUT:-bench/out}   # two runs side by side need one each (and BENCH_PORT, BENCH_DB)
 export PGHOST PGPORT PGUSER
 
 require() {
