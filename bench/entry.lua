@@ -1,6 +1,6 @@
 -- wrk script for bench/ingest.sh: new entries across every bench checkpoint, as the gate app
 -- sends them. ENDPOINT=single posts one entry to /api/v1/entries; ENDPOINT=batch posts BATCH
--- entries of one checkpoint to /api/v1/entries/batch. Reads bench/out/targets.txt ("token
+-- entries of one checkpoint to /api/v1/entries/batch. Reads TARGETS, by default bench/out/targets.txt ("token
 -- checkpointId" per line). Every entry id is unique: a per-run random prefix, the thread's
 -- number and a counter, so that no request is an accidental duplicate.
 local endpoint = os.getenv("ENDPOINT") or "single"
@@ -8,7 +8,7 @@ local size = tonumber(os.getenv("BATCH") or "500")
 local run = os.getenv("RUN_ID") or "00000000"
 
 local targets = {}
-for line in io.lines("bench/out/targets.txt") do
+for line in io.lines(os.getenv("TARGETS") or "bench/out/targets.txt") do
   local token, checkpoint = line:match("(%S+)%s+(%S+)")
   targets[#targets + 1] = { token = token, checkpoint = checkpoint }
 end

@@ -170,7 +170,7 @@ http() {
   local out=$OUT/wrk-$1-$4.txt before; before=$(stored entry)
   local app0 pg0; app0=$(ticks "$APP"); pg0=$(pg_ticks)
   # a new prefix of entry ids for every wrk run: its counters start again at 1
-  RUN_ID=$(openssl rand -hex 4) ENDPOINT=$2 BATCH=$3 timed "$out.client" wrk_logged "$out" -t2 -c"$4" -d"${5:-$DURATION}s" --timeout 10s -s bench/entry.lua "http://localhost:$PORT"
+  RUN_ID=$(openssl rand -hex 4) ENDPOINT=$2 BATCH=$3 TARGETS=$OUT/targets.txt timed "$out.client" wrk_logged "$out" -t2 -c"$4" -d"${5:-$DURATION}s" --timeout 10s -s bench/entry.lua "http://localhost:$PORT"
   local line; line=$(grep RESULT "$out")
   local rps; rps=$(echo "$line" | value per_s)
   if [ -z "${5:-}" ]; then

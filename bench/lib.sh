@@ -3,7 +3,7 @@
 
 PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 PORT=${BENCH_PORT:-18080}
-OUT=bench/out
+OUT=${BENCH_OUT:-bench/out}   # two runs side by side need one each (and BENCH_PORT, BENCH_DB)
 export PGHOST PGPORT PGUSER
 
 require() {
@@ -27,6 +27,7 @@ fresh_database() {
 }
 
 # start_app DATABASE: the production jar on $PORT, migrating the database; stopped on exit.
+# APP_JAR runs another build (e.g. a copy of an earlier commit's target/quarkus-app) to compare.
 start_app() {
   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/private.pem" 2>/dev/null
   openssl pkey -in "$OUT/private.pem" -pubout -out "$OUT/public.pem"
@@ -38,7 +39,7 @@ start_app() {
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$OUT/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="$PWD/$OUT/private.pem" \
   GATEPOST_PASSES_SIGNING_KEY="$PWD/$OUT/pass-signing-key.pem" \
   GATEPOST_PHONE_HASH_SECRET=bench-secret-0123456789 QUARKUS_LOG_LEVEL=WARN \
-    java -Xmx1g ${APP_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
+    java -Xmx1g ${APP_JAVA_OPTS:-} -jar "${APP_JAR:-target/quarkus-app/quarkus-run.jar}" > "$OUT/app.log" 2>&1 &
   APP=$!
   trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
   for _ in $(seq 60); do
