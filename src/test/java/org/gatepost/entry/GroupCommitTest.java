@@ -202,37 +202,52 @@ class GroupCommitTest {
 
     @Test
     void aStatementCarriesAtMostItsBoundOfRowsAndNeverSplitsARequest() throws Exception {
+        // six requests of 99 rows: five of them fill a statement (495 rows), the sixth starts the next
+        int size = GroupCommit.ALONE_FROM - 1;
+        assertEquals(500, GroupCommit.MAX_ROWS);
         List<List<Map<String, Object>>> batches = new ArrayList<>();
-        for (int b = 0; b < 3; b++) {
-            List<Map<String, Object>> full = new ArrayList<>();
-            for (int i = 0; i < EntryService.LARGEST_BATCH; i++) {
-                full.add(resident(i % 2 == 0 ? world.checkpointA1() : world.checkpointA2()));
-            }
-            batches.add(full);
+        for (int b = 0; b < 6; b++) {
+            batches.add(residents(size));
         }
+        List<Map<String, Object>> large = residents(GroupCommit.ALONE_FROM);
         long statements;
         try (Held held = holdingTheStatementOf(volunteerA, resident(world.checkpointA1()))) {
             statements = groupCommit.statements();
             List<Future<Response>> answers = new ArrayList<>();
-            for (List<Map<String, Object>> full : batches) {
-                answers.add(held.queue(() -> postBatch(volunteerA, full)));
+            for (List<Map<String, Object>> batch : batches) {
+                answers.add(held.queue(() -> postBatch(volunteerA, batch)));
             }
+            // A large batch queues behind nobody: written at once by its own statement.
+            Response alone = postBatch(volunteerA, large);
+            assertTrue(alone.<List<String>>path("results.status").stream().allMatch("CREATED"::equals));
+            assertEquals(6, groupCommit.queued());
             held.release();
-            for (int b = 0; b < 3; b++) {
+            for (int b = 0; b < batches.size(); b++) {
                 Response answer = answers.get(b).get(60, TimeUnit.SECONDS);
                 assertEquals(batches.get(b).stream().map(e -> e.get("id")).toList(), answer.path("results.id"));
                 assertTrue(answer.<List<String>>path("results.status").stream().allMatch("CREATED"::equals));
             }
         }
-        // 1,000 rows at most: the first two batches together, then the third
-        assertEquals(1000, GroupCommit.MAX_ROWS);
         assertEquals(2, groupCommit.statements() - statements);
-        assertEquals(1502L, storedIn(world.villageA()));
-        // Each request's rows in one statement (so one transaction), in their order.
-        for (List<Map<String, Object>> full : batches) {
+        assertEquals(2L + 6 * size + GroupCommit.ALONE_FROM, storedIn(world.villageA()));
+        // Each request's rows in one statement (so one transaction), in their order; five requests in the first.
+        List<Object> transactions = new ArrayList<>();
+        for (List<Map<String, Object>> batch : batches) {
             assertEquals(1L, ((Number) fixtures.sql("SELECT count(DISTINCT written_xid) FROM entry WHERE id IN (CAST(:a AS uuid), "
-                    + "CAST(:b AS uuid))", Map.of("a", full.get(0).get("id"), "b", full.get(499).get("id")))).longValue());
+                    + "CAST(:b AS uuid))", Map.of("a", batch.get(0).get("id"), "b", batch.get(size - 1).get("id")))).longValue());
+            transactions.add(fixtures.sql("SELECT CAST(written_xid AS text) FROM entry WHERE id = CAST(:a AS uuid)",
+                    Map.of("a", batch.get(0).get("id"))));
         }
+        assertEquals(1, transactions.subList(0, 5).stream().distinct().count(), transactions.toString());
+        assertTrue(!transactions.get(5).equals(transactions.get(0)));
+    }
+
+    private List<Map<String, Object>> residents(int count) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            entries.add(resident(i % 2 == 0 ? world.checkpointA1() : world.checkpointA2()));
+        }
+        return entries;
     }
 
     @Test
