@@ -344,8 +344,10 @@ public class ProblemMapper {
     /**
      * The database is down, restarting, refusing connections or the pool has none to give
      * within its wait: the request can succeed later unchanged, so it is a 503, not a 500.
+     * Also asked by the entries' group commit, which does not retry each request of a failed
+     * statement on its own when the database is not there at all.
      */
-    static boolean databaseUnavailable(Throwable e) {
+    public static boolean databaseUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState();

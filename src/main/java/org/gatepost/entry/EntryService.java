@@ -45,6 +45,7 @@ public class EntryService {
     public static final int LARGEST_BATCH = 500;
 
     private final EntryRepository entries;
+    private final GroupCommit groupCommit;
     private final CheckpointCache checkpointCache;
     private final AlertService alerts;
     private final PlaceService places;
@@ -55,13 +56,14 @@ public class EntryService {
     private final PassRepository passRepository;
     private final ZoneId zone;
 
-    EntryService(EntryRepository entries, CheckpointCache checkpointCache, AlertService alerts, PlaceService places,
+    EntryService(EntryRepository entries, GroupCommit groupCommit, CheckpointCache checkpointCache, AlertService alerts, PlaceService places,
                  PhoneHasher phones, GatepostConfig config, AuditLog audit, IngestMetrics metrics,
                  PassRepository passRepository) {
         this.audit = audit;
         this.passRepository = passRepository;
         this.metrics = metrics;
         this.entries = entries;
+        this.groupCommit = groupCommit;
         this.checkpointCache = checkpointCache;
         this.alerts = alerts;
         this.places = places;
@@ -91,8 +93,8 @@ public class EntryService {
 
     /**
      * Records the items and answers each one's outcome. Rejected items are left out; the good
-     * ones are written by one statement, committed before this returns (see
-     * {@link EntryRepository#insert}).
+     * ones are written by one statement, maybe shared with concurrent requests, committed before
+     * this returns (see {@link GroupCommit} and {@link EntryRepository#insert}).
      */
     public List<Outcome> record(Caller caller, List<Item> items) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -125,7 +127,7 @@ public class EntryService {
         for (EntryRow row : rows) {
             policy.alertFor(row.healthCode(), row.temperature(), row.decision()).ifPresent(kind -> alerting.put(row.id(), kind));
         }
-        EntryRepository.Written written = entries.insert(rows, alerting);
+        EntryRepository.Written written = groupCommit.insert(rows, alerting);
         Map<UUID, Optional<UUID>> created = written.created();
         Set<UUID> alerted = new HashSet<>();
         rows.stream().filter(r -> alerting.containsKey(r.id()) && created.containsKey(r.id()))
@@ -142,8 +144,9 @@ public class EntryService {
                 outcomes[i] = new Outcome(row.id(), Status.CREATED, null, view(caller, row.withShift(shift.orElse(null))));
             }
         });
-        // Stored before this statement: read by it. Stored meanwhile by another request, or an id
-        // repeated within this batch: one more read, which sees what has been committed since.
+        // Stored before this statement: read by it. Stored meanwhile by another request (also one
+        // sharing this statement, see GroupCommit), or an id repeated within this batch: one more
+        // read, which sees what has been committed since.
         Map<UUID, EntryRow> stored = new HashMap<>(written.existing());
         others.removeAll(stored.keySet());
         stored.putAll(entries.stored(others));

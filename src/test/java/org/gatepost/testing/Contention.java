@@ -34,6 +34,22 @@ public final class Contention implements AutoCloseable {
         return new Contention(database, connection);
     }
 
+    /**
+     * Runs a statement in a transaction left open until {@link #release()} (which rolls it back):
+     * a row it inserts makes another insert of the same key wait until then.
+     */
+    public static Contention hold(DataSource database, String sql, Object... parameters) throws SQLException {
+        Connection connection = database.getConnection();
+        connection.setAutoCommit(false);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.execute();
+        }
+        return new Contention(database, connection);
+    }
+
     private Contention(DataSource database, Connection holder) {
         this.database = database;
         this.holder = holder;
