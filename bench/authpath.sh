@@ -93,12 +93,14 @@ run() {
     me) GET_PATH=/api/v1/me TOKEN=$TOKEN wrk -t2 -c"$CONNECTIONS" -d"$2s" -s bench/get.lua "http://localhost:$PORT" > "$out" ;;
     batch-1) RUN_ID=$(openssl rand -hex 4) ENDPOINT=batch BATCH=1 TARGETS=$OUT/targets.txt \
       wrk -t2 -c"$CONNECTIONS" -d"$2s" -s bench/entry.lua "http://localhost:$PORT" > "$out" ;;
+    single) RUN_ID=$(openssl rand -hex 4) ENDPOINT=single TARGETS=$OUT/targets.txt \
+      wrk -t2 -c"$CONNECTIONS" -d"$2s" -s bench/entry.lua "http://localhost:$PORT" > "$out" ;;
   esac
   grep RESULT "$out"
 }
 
-echo "== warming up: $WARMUP s over ping, me and batch-1"
-for name in ping me batch-1; do run "$name" $(( WARMUP / 3 )) >/dev/null; done
+echo "== warming up: $WARMUP s over $MEASURE"
+for name in $MEASURE; do run "$name" $(( WARMUP / $(echo $MEASURE | wc -w) )) >/dev/null; done
 
 echo "== $CONNECTIONS connections, $DURATION s each"
 printf '%-8s %10s %12s %12s %10s %8s\n' what req/s app_µs/req jit_µs/req requests non2xx
