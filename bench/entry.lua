@@ -65,9 +65,4 @@ function request()
   return wrk.format("POST", "/api/v1/entries/batch", headers, '{"entries":[' .. table.concat(items, ",") .. ']}')
 end
 
-function done(summary, latency, requests)
-  io.write(string.format("RESULT per_s=%.1f p50_ms=%.2f p99_ms=%.2f requests=%d errors=%d non2xx=%d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.errors.status))
-end
+dofile("bench/result.lua") -- done(): the RESULT line
