@@ -28,16 +28,18 @@ final class QrImages {
     }
 
     /**
-     * The text of a QR code the page draws as SVG. A copy of the drawing is shown 640 px wide on
-     * top of the page for the screenshot: a card's code on a desktop preview has two screen
-     * pixels a module, which a screenshot blurs (on paper it is 50 mm wide).
+     * The text of a QR code the page draws as SVG. A copy of the drawing is shown 640 px wide (or
+     * as wide as the screen) on top of the page for the screenshot: a card's code on a desktop
+     * preview has two screen pixels a module, which a screenshot blurs (on paper it is 50 mm wide).
      */
     static String read(Locator svg) {
         Page page = svg.page();
+        // No wider than the screen: a fixed element beyond a phone's 360 px is cut off by it.
         svg.evaluate("e => { const copy = document.createElement('div'); copy.id = 'qr-read-copy';"
+                + " const side = Math.min(640, document.documentElement.clientWidth, innerHeight) + 'px';"
                 + " copy.append(e.cloneNode(true)); document.body.append(copy);"
-                + " Object.assign(copy.style, { position: 'fixed', left: '0', top: '0', width: '640px', zIndex: '2147483647', background: '#fff' });"
-                + " Object.assign(copy.firstChild.style, { width: '640px', height: '640px', maxWidth: 'none' }); }");
+                + " Object.assign(copy.style, { position: 'fixed', left: '0', top: '0', width: side, zIndex: '2147483647', background: '#fff' });"
+                + " Object.assign(copy.firstChild.style, { width: side, height: side, maxWidth: 'none' }); }");
         try {
             return decode(page.locator("#qr-read-copy").screenshot());
         } finally {
