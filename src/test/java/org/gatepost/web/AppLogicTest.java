@@ -5,23 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The app's pure logic (the outbox's decisions, the gate rule, the language choice, the
- * clock), run as the browser loads it: each module imported into a real page.
+ * clock), run as the browser loads it: each module imported into a real page at the app's address.
  */
 @QuarkusTest
 class AppLogicTest extends BrowserTest {
 
     Page page;
 
+    /**
+     * An empty page at the app's address, made by the test: the modules import from the
+     * application as the app's own do, without the app starting around them (its service worker
+     * caching the whole shell for every test).
+     */
     @BeforeEach
     void page() {
         page = phone("en-US").newPage();
-        page.navigate(base.toString());
+        String blank = base + "logic-test.html";
+        page.route(blank, route -> route.fulfill(new Route.FulfillOptions()
+                .setContentType("text/html; charset=utf-8").setBody("<!doctype html><title>logic</title>")));
+        page.navigate(blank);
     }
 
     private Object run(String module, String body) {
