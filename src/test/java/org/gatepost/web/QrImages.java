@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -34,11 +36,12 @@ final class QrImages {
      */
     static String read(Locator svg) {
         Page page = svg.page();
-        // No wider than the screen: a fixed element beyond a phone's 360 px is cut off by it.
+        // At the top of the page, not fixed to the screen: an element screenshot of a fixed element
+        // on a page scrolled down can be cut from the wrong place. No wider than the screen.
         svg.evaluate("e => { const copy = document.createElement('div'); copy.id = 'qr-read-copy';"
                 + " const side = Math.min(640, document.documentElement.clientWidth, innerHeight) + 'px';"
                 + " copy.append(e.cloneNode(true)); document.body.append(copy);"
-                + " Object.assign(copy.style, { position: 'fixed', left: '0', top: '0', width: side, zIndex: '2147483647', background: '#fff' });"
+                + " Object.assign(copy.style, { position: 'absolute', left: '0', top: '0', width: side, zIndex: '2147483647', background: '#fff' });"
                 + " Object.assign(copy.firstChild.style, { width: side, height: side, maxWidth: 'none' }); }");
         try {
             return decode(page.locator("#qr-read-copy").screenshot());
@@ -59,7 +62,14 @@ final class QrImages {
                     DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
                     DecodeHintType.CHARACTER_SET, "UTF-8")).getText();
         } catch (NotFoundException | ChecksumException | FormatException e) {
-            throw new AssertionError("no readable QR code in the screenshot: " + e, e);
+            Path kept = BrowserTest.SCREENSHOTS.resolve("unreadable-qr-" + System.nanoTime() + ".png");
+            try {
+                Files.createDirectories(kept.getParent());
+                Files.write(kept, png);
+            } catch (IOException notKept) {
+                e.addSuppressed(notKept);
+            }
+            throw new AssertionError("no readable QR code in the screenshot (kept as " + kept + "): " + e, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
