@@ -35,7 +35,7 @@ public class ServiceWorkerScript {
     private volatile Script cached;
     private volatile String revision = "";
 
-    record Script(String version, String body) {
+    record Script(String version, String body, String revision) {
     }
 
     void install(@Observes Router router) {
@@ -49,8 +49,9 @@ public class ServiceWorkerScript {
 
     Script script() {
         Script script = cached;
-        if (script == null || LaunchMode.current() == LaunchMode.DEVELOPMENT) {
-            script = build();
+        // A script built while the revision changed carries the old one, and is built again.
+        if (script == null || !script.revision().equals(revision) || LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+            script = build(revision);
             cached = script;
         }
         return script;
@@ -59,10 +60,9 @@ public class ServiceWorkerScript {
     /** Makes the next answer a new version, as a new release would: for the update test only. */
     void reviseForTesting(String revision) {
         this.revision = revision;
-        this.cached = null;
     }
 
-    private Script build() {
+    private static Script build(String revision) {
         String template = read("sw.js");
         Matcher shell = SHELL.matcher(template);
         if (!shell.find()) {
@@ -76,7 +76,7 @@ public class ServiceWorkerScript {
             digest.update(readBytes(path.equals("/") ? "index.html" : path.substring(1)));
         }
         String version = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        return new Script(version, template.replace(PLACEHOLDER, version));
+        return new Script(version, template.replace(PLACEHOLDER, version), revision);
     }
 
     static List<String> shellPaths(String list) {

@@ -343,7 +343,12 @@ class GateAppTest extends BrowserTest {
         String before = shellCaches(app.page());
         try {
             serviceWorker.reviseForTesting(UUID.randomUUID().toString());
-            app.page().evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())");
+            // As the browser does on its own at the next navigation. An update check already under
+            // way (the app's own when it opened, or the browser's) may answer this one with the
+            // script it fetched before the revision: the check is repeated until the new worker is there.
+            app.page().waitForFunction("() => navigator.serviceWorker.getRegistration()"
+                    + ".then(r => r.update().then(() => r.installing !== null || r.waiting !== null))",
+                    null, new Page.WaitForFunctionOptions().setPollingInterval(500));
             assertThat(app.page().locator(".notice-update")).isVisible();
             app.assertUnsent(1);
             app.page().close();
