@@ -13,13 +13,32 @@ import sys
 rows, checkpoint, village, recorder, county, zone = sys.argv[1:7]
 statement = os.environ["APP_STATEMENT"]
 
-# One realistic row (resident, green code, admitted), as SQL evaluated per row; others NULL.
+
+def uuidv7(moment):
+    """A version 7 UUID (RFC 9562) for a timestamptz expression, as the gate app makes its ids."""
+    return (f"CAST(lpad(to_hex(floor(extract(epoch FROM {moment}) * 1000)::bigint), 12, '0') || '7' "
+            "|| substr(md5(random()::text), 1, 3) || '8' || substr(md5(random()::text), 1, 15) AS uuid)")
+
+
+# When the rows happened, as bench/entry.lua sends them (TIMES): "live", one row a few seconds
+# ago or row g of a backlog one and a half seconds after the one before, up to now, with
+# time-ordered ids; "hour", a random moment of the last hour with a random id.
+if os.environ.get("TIMES", "live") == "hour":
+    occurred, entry_id = "now() - random() * interval '1 hour'", "gen_random_uuid()"
+elif rows == "1":
+    occurred = "now() - random() * interval '5 seconds'"
+    entry_id = uuidv7(occurred)
+else:
+    occurred = f"now() - ({rows} - g) * interval '1.5 seconds'"
+    entry_id = uuidv7(occurred)
+
+# One realistic row (resident, green code, admitted), as SQL evaluated per row g; others NULL.
 value = {
-    "id": "gen_random_uuid()",
+    "id": entry_id,
     "county_id": f"CAST('{county}' AS uuid)",
     "checkpoint_id": checkpoint,
     "village_id": village,
-    "occurred_at": "now() - random() * interval '1 hour'",
+    "occurred_at": occurred,
     "occurred_offset": "28800",
     "received_at": "now()",
     "direction": "CASE WHEN random() < 0.5 THEN 'IN' ELSE 'OUT' END",
@@ -60,7 +79,7 @@ for match in re.finditer(r"\?", statement):
         element = f"CAST({value.get(column, 'NULL')} AS {cast.group(1)})"
         # one row: a plain array constructor, as cheap as the bound array the application sends
         parameters.append(f"ARRAY[{element}]" if rows == "1"
-                          else f"ARRAY(SELECT {element} FROM generate_series(1, {rows}))")
+                          else f"ARRAY(SELECT {element} FROM generate_series(1, {rows}) g)")
     elif cast and cast.group(4) in named:
         parameters.append(named[cast.group(4)])
     else:

@@ -91,9 +91,9 @@ run() {
   case $1 in
     ping) GET_PATH=/api/v1/ping wrk -t2 -c"$CONNECTIONS" -d"$2s" -s bench/get.lua "http://localhost:$PORT" > "$out" ;;
     me) GET_PATH=/api/v1/me TOKEN=$TOKEN wrk -t2 -c"$CONNECTIONS" -d"$2s" -s bench/get.lua "http://localhost:$PORT" > "$out" ;;
-    batch-1) RUN_ID=$(openssl rand -hex 4) ENDPOINT=batch BATCH=1 TARGETS=$OUT/targets.txt \
+    batch-1) ENDPOINT=batch BATCH=1 TARGETS=$OUT/targets.txt \
       wrk -t2 -c"$CONNECTIONS" -d"$2s" -s bench/entry.lua "http://localhost:$PORT" > "$out" ;;
-    single) RUN_ID=$(openssl rand -hex 4) ENDPOINT=single TARGETS=$OUT/targets.txt \
+    single) ENDPOINT=single TARGETS=$OUT/targets.txt \
       wrk -t2 -c"$CONNECTIONS" -d"$2s" -s bench/entry.lua "http://localhost:$PORT" > "$out" ;;
   esac
   grep RESULT "$out"

@@ -1,11 +1,20 @@
 -- wrk script for bench/ingest.sh: new entries across every bench checkpoint, as the gate app
 -- sends them. ENDPOINT=single posts one entry to /api/v1/entries; ENDPOINT=batch posts BATCH
 -- entries of one checkpoint to /api/v1/entries/batch. Reads TARGETS, by default bench/out/targets.txt ("token
--- checkpointId" per line). Every entry id is unique: a per-run random prefix, the thread's
--- number and a counter, so that no request is an accidental duplicate.
+-- checkpointId" per line).
+--
+-- When the entries happened (TIMES):
+--   live (default)  as the gate app records and sends them: a single entry a few seconds ago; a
+--                   batch is one gate's backlog after the signal came back, its entries one
+--                   after another (one every 1-2 s) up to now. Ids are UUID version 7 made at
+--                   each entry's moment, as the app makes them (frontend/js/ids.js).
+--   hour            the model before the app made time-ordered ids: every entry at a random
+--                   moment of the last hour, with a random (version 4) id.
+-- The bench squeezes a county's weeks into minutes, so under "hour" every new entry lands on a
+-- random page of every time-ordered index of the whole table; "live" is what a county sees.
 local endpoint = os.getenv("ENDPOINT") or "single"
 local size = tonumber(os.getenv("BATCH") or "500")
-local run = os.getenv("RUN_ID") or "00000000"
+local times = os.getenv("TIMES") or "live"
 
 local targets = {}
 for line in io.lines(os.getenv("TARGETS") or "bench/out/targets.txt") do
@@ -19,21 +28,34 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
-local counter = 0
 function init(args)
   math.randomseed(os.time() * 1000 + number)
 end
 
-local function id()
-  counter = counter + 1
-  return string.format("%s-%04x-4%03x-8000-%012x", run, number % 65536, math.random(0, 4095), counter)
+local function hex(digits)
+  local s = ""
+  for _ = 1, digits, 4 do s = s .. string.format("%04x", math.random(0, 65535)) end
+  return s:sub(1, digits)
+end
+
+-- An entry id for the moment ms (milliseconds since 1970): version 7, its first 48 bits the
+-- moment (RFC 9562), or version 4 under TIMES=hour. 74 random bits: no accidental duplicates.
+local function id(ms)
+  if times == "hour" then
+    return string.format("%s-%s-4%s-%x%s-%s", hex(8), hex(4), hex(3), math.random(8, 11), hex(3), hex(12))
+  end
+  return string.format("%08x-%04x-7%s-%x%s-%s", math.floor(ms / 65536), ms % 65536, hex(3), math.random(8, 11), hex(3), hex(12))
+end
+
+local function iso(ms)
+  return os.date("!%Y-%m-%dT%H:%M:%S", math.floor(ms / 1000)) .. string.format(".%03dZ", ms % 1000)
 end
 
 -- Mostly residents with a green code; one in five a visitor with origin, purpose and phone; a
 -- few yellow or red codes or fevers, refused or referred as the rule at the gate requires.
 local origins = { "武漢市", "杭州市", "溫州市", "上海市", "鄰村" }
 local purposes = { "探親", "送貨", "返鄉", "就醫", "工作" }
-local function entry(checkpoint)
+local function entry(checkpoint, ms)
   local roll = math.random()
   local code, decision, temperature = "GREEN", "ADMITTED", string.format("36.%d", math.random(0, 9))
   if roll < 0.02 then code, decision = "RED", "REFUSED"
@@ -48,19 +70,28 @@ local function entry(checkpoint)
   end
   return string.format('{"id":"%s","checkpointId":"%s","occurredAt":"%s","direction":"%s","resident":%s,'
     .. '"partySize":%d,"healthCode":"%s","healthCodeRead":"SCANNED","temperature":%s,"decision":"%s"%s}',
-    id(), checkpoint, os.date("!%Y-%m-%dT%H:%M:%SZ", os.time() - math.random(0, 3600)),
+    id(ms), checkpoint, iso(ms),
     math.random() < 0.5 and "IN" or "OUT", resident, math.random(1, 4), code, temperature, decision, visitor)
+end
+
+-- When an entry happened, in ms: under "hour" a random moment of the last hour; under "live" a
+-- few seconds ago, or for item i of a backlog of n, one pace after the other up to now.
+local function moment(i, n, pace)
+  local now = os.time() * 1000 + math.random(0, 999) -- wrk's Lua has a clock of seconds only
+  if times == "hour" then return now - math.random(0, 3600 * 1000) end
+  if n == 1 then return now - math.random(0, 5000) end
+  return now - (n - i) * pace
 end
 
 function request()
   local target = targets[math.random(1, #targets)]
   local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. target.token }
   if endpoint == "single" then
-    return wrk.format("POST", "/api/v1/entries", headers, entry(target.checkpoint))
+    return wrk.format("POST", "/api/v1/entries", headers, entry(target.checkpoint, moment(1, 1)))
   end
-  local items = {}
+  local items, pace = {}, math.random(1000, 2000)
   for i = 1, size do
-    items[i] = entry(target.checkpoint)
+    items[i] = entry(target.checkpoint, moment(i, size, pace))
   end
   return wrk.format("POST", "/api/v1/entries/batch", headers, '{"entries":[' .. table.concat(items, ",") .. ']}')
 end

@@ -17,6 +17,8 @@
 #   DURATION=30 CONNECTIONS="4 16 64" bench/ingest.sh
 #   JFR=1 bench/ingest.sh                    # also records a flight recording of the app (bench/out/app.jfr)
 #   ONLY="api-single app-1" bench/ingest.sh  # only these measurements (names as in bench/out/ingest-results.txt)
+#   TIMES=hour bench/ingest.sh               # entries at random moments of the last hour with random ids,
+#                                            # as before the app's ids were time-ordered (see bench/entry.lua)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -169,8 +171,7 @@ http() {
   [ -n "${5:-}" ] || measured "$1" || return 0
   local out=$OUT/wrk-$1-$4.txt before; before=$(stored entry)
   local app0 pg0; app0=$(ticks "$APP"); pg0=$(pg_ticks)
-  # a new prefix of entry ids for every wrk run: its counters start again at 1
-  RUN_ID=$(openssl rand -hex 4) ENDPOINT=$2 BATCH=$3 TARGETS=$OUT/targets.txt timed "$out.client" wrk_logged "$out" -t2 -c"$4" -d"${5:-$DURATION}s" --timeout 10s -s bench/entry.lua "http://localhost:$PORT"
+  ENDPOINT=$2 BATCH=$3 TARGETS=$OUT/targets.txt timed "$out.client" wrk_logged "$out" -t2 -c"$4" -d"${5:-$DURATION}s" --timeout 10s -s bench/entry.lua "http://localhost:$PORT"
   local line; line=$(grep RESULT "$out")
   local rps; rps=$(echo "$line" | value per_s)
   if [ -z "${5:-}" ]; then

@@ -22,6 +22,7 @@ export const SHELL = [
   '/js/db.js',
   '/js/dom.js',
   '/js/i18n.js',
+  '/js/ids.js',
   '/js/live.js',
   '/js/outbox.js',
   '/js/rule.js',

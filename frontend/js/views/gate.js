@@ -5,6 +5,7 @@ import { h, fill } from '../dom.js';
 import * as db from '../db.js';
 import * as outbox from '../outbox.js';
 import * as clock from '../clock.js';
+import { uuidv7 } from '../ids.js';
 import { assess, adjust } from '../rule.js';
 import {
   t, formatTemperature, formatTime, formatNumber, dayOf, problemText,
@@ -360,7 +361,8 @@ async function save(app) {
   const assessment = assess(form.code, form.temperature, app.rule);
   const decision = chosenDecision(assessment);
   const entry = {
-    id: crypto.randomUUID(),
+    // time-ordered: stored next to the entries recorded just before it (see ids.js)
+    id: uuidv7(clock.now().getTime()),
     checkpointId,
     // A corrected entry keeps the moment it happened; a new one is now, by the server's clock.
     occurredAt: app.editing ? app.editing.entry.occurredAt : clock.isoWithOffset(clock.now()),

@@ -160,6 +160,18 @@ class AppLogicTest extends BrowserTest {
     }
 
     @Test
+    void entryIdsAreVersion7AndSortInTheOrderTheyWereMade() {
+        Object result = run("/js/ids.js", """
+                const at = Date.UTC(2020, 1, 12, 8, 30);
+                const ids = [m.uuidv7(at), m.uuidv7(at + 1), m.uuidv7(at + 60_000), m.uuidv7(at + 86_400_000)];
+                const same = new Set(Array.from({ length: 1000 }, () => m.uuidv7(at)));
+                const shape = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+                return [ids.every(id => shape.test(id)), [...ids].sort().join() === ids.join(),
+                        parseInt(ids[0].replaceAll('-', '').slice(0, 12), 16) === at, same.size];""");
+        assertEquals(List.of(true, true, true, 1000), result);
+    }
+
+    @Test
     void theClockOffsetComesFromTheDateHeader() {
         Object result = run("/js/clock.js", """
                 const server = Date.parse('Thu, 12 Mar 2020 08:00:00 GMT');

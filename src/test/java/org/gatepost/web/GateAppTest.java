@@ -383,6 +383,11 @@ class GateAppTest extends BrowserTest {
                 Map.of("v", w.volunteerA().id)));
         assertTrue(Duration.between(stored, Instant.now()).abs().toSeconds() < 60,
                 "recorded at the corrected time, not 20 minutes ahead: " + stored);
+        // Its id is time-ordered (UUID version 7), made at the corrected time as well.
+        UUID id = (UUID) fixtures.sql("SELECT id FROM entry WHERE recorded_by = :v", Map.of("v", w.volunteerA().id));
+        assertEquals(7, id.version());
+        Instant made = Instant.ofEpochMilli(id.getMostSignificantBits() >>> 16);
+        assertTrue(Duration.between(made, Instant.now()).abs().toSeconds() < 60, "the id's moment: " + made);
     }
 
     @Test
