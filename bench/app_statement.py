@@ -20,16 +20,16 @@ def uuidv7(moment):
             "|| substr(md5(random()::text), 1, 3) || '8' || substr(md5(random()::text), 1, 15) AS uuid)")
 
 
-# When the rows happened, as bench/entry.lua sends them (TIMES): "live", one row a few seconds
-# ago or row g of a backlog one and a half seconds after the one before, up to now, with
-# time-ordered ids; "hour", a random moment of the last hour with a random id.
+# When the rows happened, as bench/entry.lua sends them (TIMES, see there): "live", one row a
+# few seconds ago or row g of a backlog 2 ms after the one before, up to now, with time-ordered
+# ids; "hour", a random moment of the last hour with a random id.
 if os.environ.get("TIMES", "live") == "hour":
     occurred, entry_id = "now() - random() * interval '1 hour'", "gen_random_uuid()"
 elif rows == "1":
     occurred = "now() - random() * interval '5 seconds'"
     entry_id = uuidv7(occurred)
 else:
-    occurred = f"now() - ({rows} - g) * interval '1.5 seconds'"
+    occurred = f"now() - ({rows} - g) * interval '2 milliseconds'"
     entry_id = uuidv7(occurred)
 
 # One realistic row (resident, green code, admitted), as SQL evaluated per row g; others NULL.

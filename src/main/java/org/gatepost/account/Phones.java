@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -26,6 +27,13 @@ public final class Phones {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-().]");
     private static final Pattern TYPED = Pattern.compile("\\+?[0-9]{6,17}");
+    /**
+     * A mainland mobile number, as nearly every visitor's is typed: 11 digits from 13 to 19, maybe
+     * after +86, but not from 179 (libphonenumber reads 1790x and the like as a carrier's dialling
+     * prefix). Read straight into E.164, as libphonenumber reads it (PhonesTest compares them),
+     * without its parse, which took a tenth of the server's time for a batch of entries.
+     */
+    private static final Pattern CN_MOBILE = Pattern.compile("(?:\\+86)?(1(?:[3-689][0-9]|7[0-8])[0-9]{8})");
 
     private Phones() {
     }
@@ -37,6 +45,13 @@ public final class Phones {
 
     /** The number in E.164, numbers without a country code read in {@code region}. */
     public static String normalize(String field, String phone, String region) {
+        String typed = typedDigits(phone);
+        if (typed.startsWith("+86") || "CN".equals(region)) {
+            Matcher mobile = CN_MOBILE.matcher(typed);
+            if (mobile.matches()) {
+                return "+86" + mobile.group(1);
+            }
+        }
         return parse(phone, region).map(n -> UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164))
                 .orElseThrow(() -> ProblemException.invalid(field, "must be a phone number (6 to 15 digits, "
                         + "with + and the country code when it is not a " + region + " number)"));

@@ -36,53 +36,65 @@ final class ContentDigest {
      * (and {@link #CURRENT} raised); older versions stay as they were.
      */
     private static final List<Part> PARTS = List.of(
-            part(1, (r, v) -> r.id()),
-            part(1, (r, v) -> r.checkpointId()),
-            part(1, (r, v) -> r.occurredAt().toInstant()),
-            part(1, (r, v) -> r.occurredAt().getOffset().getId()),
-            part(1, (r, v) -> r.direction().name()),
-            part(1, (r, v) -> r.resident()),
-            part(1, (r, v) -> r.partySize()),
-            part(1, (r, v) -> r.healthCode().name()),
-            part(1, (r, v) -> r.healthCodeRead().name()),
-            part(1, (r, v) -> r.temperature() == null ? null : r.temperature().setScale(1, RoundingMode.HALF_UP)),
-            part(1, (r, v) -> r.decision().name()),
-            part(1, (r, v) -> blankToNull(r.reason())),
-            part(1, (r, v) -> blankToNull(r.note())),
-            part(1, (r, v) -> visitor(r, EntryRequest.Visitor::origin)),
-            part(1, (r, v) -> visitor(r, EntryRequest.Visitor::purpose)),
-            part(1, (r, v) -> visitor(r, EntryRequest.Visitor::name)),
-            part(1, ContentDigest::phone),
-            part(1, (r, v) -> visitor(r, EntryRequest.Visitor::plate)),
-            part(3, (r, v) -> r.reasonCode()),
-            part(4, (r, v) -> r.pass() == null ? null : r.pass().householdId() + "/" + r.pass().serial()));
+            part(1, (r, phone) -> r.id()),
+            part(1, (r, phone) -> r.checkpointId()),
+            part(1, (r, phone) -> r.occurredAt().toInstant()),
+            part(1, (r, phone) -> r.occurredAt().getOffset().getId()),
+            part(1, (r, phone) -> r.direction().name()),
+            part(1, (r, phone) -> r.resident()),
+            part(1, (r, phone) -> r.partySize()),
+            part(1, (r, phone) -> r.healthCode().name()),
+            part(1, (r, phone) -> r.healthCodeRead().name()),
+            part(1, (r, phone) -> r.temperature() == null ? null : r.temperature().setScale(1, RoundingMode.HALF_UP)),
+            part(1, (r, phone) -> r.decision().name()),
+            part(1, (r, phone) -> blankToNull(r.reason())),
+            part(1, (r, phone) -> blankToNull(r.note())),
+            part(1, (r, phone) -> visitor(r, EntryRequest.Visitor::origin)),
+            part(1, (r, phone) -> visitor(r, EntryRequest.Visitor::purpose)),
+            part(1, (r, phone) -> visitor(r, EntryRequest.Visitor::name)),
+            part(1, (r, phone) -> phone),
+            part(1, (r, phone) -> visitor(r, EntryRequest.Visitor::plate)),
+            part(3, (r, phone) -> r.reasonCode()),
+            part(4, (r, phone) -> r.pass() == null ? null : r.pass().householdId() + "/" + r.pass().serial()));
 
-    /** One part of the digest from version {@code since} on; {@code value} may depend on the version. */
-    private record Part(int since, BiFunction<EntryRequest, Integer, Object> value) {
+    /**
+     * One part of the digest from version {@code since} on: a value of the request, given the
+     * visitor's phone as that version digests it.
+     */
+    private record Part(int since, BiFunction<EntryRequest, String, Object> value) {
     }
 
-    private static Part part(int since, BiFunction<EntryRequest, Integer, Object> value) {
+    private static Part part(int since, BiFunction<EntryRequest, String, Object> value) {
         return new Part(since, value);
     }
 
     /** The digest of the request by the rule of {@code version}; null for a version this release does not know. */
     static byte[] of(int version, EntryRequest request) {
+        String typed = visitor(request, EntryRequest.Visitor::phone);
+        // Version 1 digested the phone as typed, without separators; later ones in E.164.
+        return of(version, request, typed == null ? null
+                : version == 1 ? Phones.typedDigits(typed) : Phones.normalize("visitor.phone", typed));
+    }
+
+    /**
+     * The digest by the current rule, of a request whose visitor's phone the caller has already
+     * read into E.164 ({@code phone}, null when none was given): read once per entry, not twice.
+     */
+    static byte[] current(EntryRequest request, String phone) {
+        return of(CURRENT, request, phone);
+    }
+
+    private static byte[] of(int version, EntryRequest request, String phone) {
         if (version < 1 || version > CURRENT) {
             return null;
         }
         StringJoiner content = new StringJoiner("\u001f");
         for (Part part : PARTS) {
             if (part.since() <= version) {
-                content.add(String.valueOf(part.value().apply(request, version)));
+                content.add(String.valueOf(part.value().apply(request, phone)));
             }
         }
         return Digests.sha256(content.toString());
-    }
-
-    /** Version 1 digested the phone as typed, without separators; later ones in E.164. */
-    private static String phone(EntryRequest request, int version) {
-        String typed = visitor(request, EntryRequest.Visitor::phone);
-        return typed == null ? null : version == 1 ? Phones.typedDigits(typed) : Phones.normalize("visitor.phone", typed);
     }
 
     private static String visitor(EntryRequest request, Function<EntryRequest.Visitor, String> field) {

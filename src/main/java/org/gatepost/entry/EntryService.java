@@ -264,7 +264,7 @@ public class EntryService {
                 request.decision(), policy.reasonCode(request.healthCode(), temperature, request.decision(), request.reasonCode()),
                 blankToNull(request.reason()), blankToNull(request.note()), origin, purpose, name,
                 phone == null ? null : phone.substring(Math.max(0, phone.length() - 4)),
-                phone == null ? null : phones.hash(phone), plate, ContentDigest.of(ContentDigest.CURRENT, request),
+                phone == null ? null : phones.hash(phone), plate, ContentDigest.current(request, phone),
                 ContentDigest.CURRENT, caller.accountId(), null, null, null, null,
                 request.pass() == null ? null : request.pass().householdId(),
                 request.pass() == null ? null : request.pass().serial());

@@ -21,6 +21,11 @@ class ContentDigestTest {
             null), null);
 
     @Test
+    void theCurrentDigestOfAPhoneReadOnceIsTheDigestOfTheRequest() {
+        assertArrayEquals(ContentDigest.of(ContentDigest.CURRENT, VISITOR), ContentDigest.current(VISITOR, "+8613800138000"));
+    }
+
+    @Test
     void versionThreeIsTheFieldsAsSentJoinedByUnitSeparatorThenTheReasonCode() throws Exception {
         String content = String.join("\u001f", "6f1c1f9e-2b7a-4c55-9d7e-0c2a4d1e9b10", "0a6b5b0c-8f52-4a2e-bb3f-61c8e2b8d3a4",
                 "2020-02-12T00:30:00Z", "+08:00", "IN", "false", "2", "YELLOW", "SCANNED", "37.3", "REFERRED", "sent home",
