@@ -52,7 +52,7 @@ public final class Phones {
                 return "+86" + mobile.group(1);
             }
         }
-        return parse(phone, region).map(n -> UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164))
+        return parse(typed, region).map(n -> UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164))
                 .orElseThrow(() -> ProblemException.invalid(field, "must be a phone number (6 to 15 digits, "
                         + "with + and the country code when it is not a " + region + " number)"));
     }
@@ -81,7 +81,7 @@ public final class Phones {
      * Those releases' visitor hashes were made over one of them.
      */
     public static List<String> earlierForms(String e164) {
-        PhoneNumber number = parse(e164, DEFAULT_REGION).orElseThrow();
+        PhoneNumber number = parse(typedDigits(e164), DEFAULT_REGION).orElseThrow();
         String national = UTIL.getNationalSignificantNumber(number);
         String country = Integer.toString(number.getCountryCode());
         Set<String> forms = new LinkedHashSet<>(List.of(e164, national, country + national, "00" + country + national,
@@ -99,8 +99,8 @@ public final class Phones {
         return "*** " + lastFour;
     }
 
-    private static Optional<PhoneNumber> parse(String phone, String region) {
-        String typed = typedDigits(phone);
+    /** The number in {@code typed} (as {@link #typedDigits} leaves it), read in {@code region}, if it is a possible one. */
+    private static Optional<PhoneNumber> parse(String typed, String region) {
         if (!TYPED.matcher(typed).matches()) {
             return Optional.empty();
         }

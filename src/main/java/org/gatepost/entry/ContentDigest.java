@@ -70,6 +70,9 @@ final class ContentDigest {
 
     /** The digest of the request by the rule of {@code version}; null for a version this release does not know. */
     static byte[] of(int version, EntryRequest request) {
+        if (version < 1 || version > CURRENT) {
+            return null;
+        }
         String typed = visitor(request, EntryRequest.Visitor::phone);
         // Version 1 digested the phone as typed, without separators; later ones in E.164.
         return of(version, request, typed == null ? null
@@ -85,9 +88,6 @@ final class ContentDigest {
     }
 
     private static byte[] of(int version, EntryRequest request, String phone) {
-        if (version < 1 || version > CURRENT) {
-            return null;
-        }
         StringJoiner content = new StringJoiner("\u001f");
         for (Part part : PARTS) {
             if (part.since() <= version) {
