@@ -2,7 +2,8 @@
 into a pgbench script line: each parameter becomes an SQL expression that makes ROWS realistic
 entries at the checkpoint pgbench picked (:n, its village :v). It reads the statement's own
 shape: a parameter `CAST(? AS type) AS name` by its name, a parameter inside
-`unnest(...) ... AS r(columns)` by its column.
+`unnest(...) ... AS r(columns)` by its column, or, when it is the only one there, as the rows
+(an array of a composite type with those columns).
 
 Usage: APP_STATEMENT=... python3 bench/app_statement.py ROWS CHECKPOINT VILLAGE RECORDER COUNTY ZONE
 """
@@ -73,7 +74,12 @@ column_index = 0
 for match in re.finditer(r"\?", statement):
     at = match.start()
     cast = re.match(r"\?\s+AS\s+([\w ]+?)(\[\])?\)(\s+AS\s+(\w+))?", statement[at:])
-    if unnest and unnest.start(1) <= at < unnest.end(1):
+    if unnest and unnest.start(1) <= at < unnest.end(1) and unnest.group(1).count("?") == 1:
+        # the rows as one array of a composite type whose attributes are the columns, in order
+        element = f"CAST(ROW({', '.join(value.get(c, 'NULL') for c in columns)}) AS {cast.group(1)})"
+        parameters.append(f"ARRAY[{element}]" if rows == "1"
+                          else f"ARRAY(SELECT {element} FROM generate_series(1, {rows}) g)")
+    elif unnest and unnest.start(1) <= at < unnest.end(1):
         column = columns[column_index]
         column_index += 1
         element = f"CAST({value.get(column, 'NULL')} AS {cast.group(1)})"

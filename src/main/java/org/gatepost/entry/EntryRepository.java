@@ -57,22 +57,26 @@ public class EntryRepository {
     /** The entry's columns, as the components of {@link EntryRow}. */
     private static final RecordColumns<EntryRow> COLUMNS = new RecordColumns<>(EntryRow.class);
 
-    /** What the insert writes from the row; the shift it finds itself, and a new entry is not voided. */
-    private static final List<RecordColumns.Column> WRITTEN = COLUMNS.except(
+    /**
+     * What the insert writes from the row, the attributes of {@code entry_input} (V25); the shift
+     * it finds itself, and a new entry is not voided.
+     */
+    static final List<RecordColumns.Column> WRITTEN = COLUMNS.except(
             Set.of("shift_id", "voided_at", "voided_by", "void_reason"));
 
     /**
-     * Writes a batch as one statement, set-based: one array per column unnested into rows,
-     * the new ones (by id) inserted with their alerts. The counts are not touched: the fold adds
-     * the entries once their transaction has ended ({@link #fold}). JDBC parameters: 1 and 2 the
-     * ids and kinds of the entries that raise an alert, then one text array per written column.
+     * Writes a batch as one statement, set-based: the rows, one array of {@code entry_input}
+     * (V25, the written columns in order), unnested, the new ones (by id) inserted with their
+     * alerts. The counts are not touched: the fold adds the entries once their transaction has
+     * ended ({@link #fold}). JDBC parameters: 1 and 2 the ids and kinds of the entries that raise
+     * an alert, 3 the rows (text, {@link RecordColumns#compositeArray}).
      */
     private static final String INSERT = """
             WITH params AS (
                 SELECT CAST(? AS uuid[]) AS alert_ids, CAST(? AS text[]) AS alert_kinds
             ),
             input AS (
-                SELECT * FROM unnest(%1$s) WITH ORDINALITY AS r(%2$s, ord)
+                SELECT * FROM unnest(CAST(? AS entry_input[])) WITH ORDINALITY AS r(%1$s, ord)
             ),
             -- the entry already stored under each row's id, in any county (the statement's snapshot
             -- does not see its own inserts, so this is only what was there before). One index probe
@@ -84,8 +88,8 @@ public class EntryRepository {
                 LEFT JOIN LATERAL (SELECT * FROM entry x WHERE x.id = r.id LIMIT 1) e ON true
             ),
             inserted AS (
-                INSERT INTO entry (%2$s, written_xid, shift_id)
-                SELECT %3$s,
+                INSERT INTO entry (%1$s, written_xid, shift_id)
+                SELECT %2$s,
                        -- what the fold goes by (V22): counted once this transaction has ended
                        pg_current_xact_id(),
                        -- the shift the recorder was checked in to when it happened, if any
@@ -107,12 +111,11 @@ public class EntryRepository {
                 JOIN (SELECT a.* FROM params p, unnest(p.alert_ids, p.alert_kinds) AS a(id, kind)) a ON a.id = i.id
             )
             -- each row sent: created (with its shift), or the entry already stored under its id
-            SELECT r.id AS sent_id, i.id IS NOT NULL AS created, i.shift_id AS created_shift_id, %4$s
+            SELECT r.id AS sent_id, i.id IS NOT NULL AS created, i.shift_id AS created_shift_id, %3$s
             FROM input r
             JOIN stored e ON e.ord = r.ord
             LEFT JOIN inserted i ON i.id = r.id
             """.formatted(
-            String.join(", ", WRITTEN.stream().map(c -> "CAST(? AS " + c.type() + "[])").toList()),
             String.join(", ", RecordColumns.names(WRITTEN)),
             String.join(", ", WRITTEN.stream().map(c -> "r." + c.name()).toList()),
             COLUMNS.selectList("e"));
@@ -226,9 +229,7 @@ public class EntryRepository {
                 int p = 1;
                 insert.setArray(p++, connection.createArrayOf("uuid", alerts.keySet().toArray()));
                 insert.setArray(p++, connection.createArrayOf("text", alerts.values().stream().map(Enum::name).toArray()));
-                for (RecordColumns.Column column : WRITTEN) {
-                    insert.setArray(p++, connection.createArrayOf("text", COLUMNS.texts(column, rows)));
-                }
+                insert.setString(p, COLUMNS.compositeArray(WRITTEN, rows));
                 try (ResultSet result = insert.executeQuery()) {
                     while (result.next()) {
                         if (result.getBoolean("created")) {

@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * An entry as stored: one component per column of {@code entry}, named alike (see
  * {@link RecordColumns}). Written by the insert and read back by every query, so a new
- * column is one new component here.
+ * column is one new component here, and one new attribute of {@code entry_input} if the insert
+ * writes it (EntryInputTypeTest says which).
  */
 record EntryRow(UUID id, UUID countyId, UUID checkpointId, UUID villageId, Instant occurredAt, int occurredOffset, Instant receivedAt,
                 Direction direction, boolean resident, int partySize, HealthCode healthCode, HealthCodeRead healthCodeRead,

@@ -18,8 +18,8 @@ import java.util.UUID;
 
 /**
  * The columns of a table as the components of a record, named alike (checkpointId is
- * checkpoint_id): rows are read by column name into the record, and written as one array per
- * column. A new column is one new component, and nothing here changes (in the spirit of
+ * checkpoint_id): rows are read by column name into the record, and written as one array of
+ * composite values. A new column is one new component, and nothing here changes (in the spirit of
  * Spring's DataClassRowMapper or Jdbi's ConstructorMapper, without their weight).
  */
 final class RecordColumns<T extends Record> {
@@ -74,17 +74,55 @@ final class RecordColumns<T extends Record> {
         }
     }
 
-    /** One column of every row, as PostgreSQL text (to be cast to {@code column.type()} in SQL). */
-    String[] texts(Column column, List<T> rows) {
-        String[] texts = new String[rows.size()];
-        for (int i = 0; i < texts.length; i++) {
-            try {
-                texts[i] = text(column.accessor().invoke(rows.get(i)));
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException(e);
+    /**
+     * The rows as one PostgreSQL array of composite values, in text: {"(a,b,...)",...}, each
+     * row's values of {@code columns} in their order (to be cast to an array of a composite type
+     * with those attributes). A null is an empty field; every other value is quoted, so that an
+     * empty text stays a text.
+     */
+    String compositeArray(List<Column> columns, List<T> rows) {
+        StringBuilder array = new StringBuilder(rows.size() * 400).append('{');
+        StringBuilder row = new StringBuilder(400);
+        for (int r = 0; r < rows.size(); r++) {
+            row.setLength(0);
+            row.append('(');
+            for (int c = 0; c < columns.size(); c++) {
+                if (c > 0) {
+                    row.append(',');
+                }
+                String text;
+                try {
+                    text = text(columns.get(c).accessor().invoke(rows.get(r)));
+                } catch (IllegalAccessException | InvocationTargetException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (text != null) {
+                    quote(row, text);
+                }
             }
+            row.append(')');
+            if (r > 0) {
+                array.append(',');
+            }
+            quote(array, row);
         }
-        return texts;
+        return array.append('}').toString();
+    }
+
+    /**
+     * Appends {@code text} in double quotes, each double quote and backslash in it escaped by a
+     * backslash: how both a composite value and an array read a quoted element.
+     */
+    private static void quote(StringBuilder to, CharSequence text) {
+        to.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                to.append('\\');
+            }
+            to.append(c);
+        }
+        to.append('"');
     }
 
     private static String text(Object value) {
