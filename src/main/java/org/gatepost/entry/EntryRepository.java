@@ -75,8 +75,11 @@ public class EntryRepository {
             WITH params AS (
                 SELECT CAST(? AS uuid[]) AS alert_ids, CAST(? AS text[]) AS alert_kinds
             ),
+            -- the rows; the array behind a subquery, so that no plan knows how many there are: a plan
+            -- made for the number of rows bound (one, usually) would look cheaper than the generic
+            -- one every time, and PostgreSQL would plan this statement anew at every entry
             input AS (
-                SELECT * FROM unnest(CAST(? AS entry_input[])) WITH ORDINALITY AS r(%1$s, ord)
+                SELECT * FROM unnest((SELECT CAST(? AS entry_input[]))) WITH ORDINALITY AS r(%1$s, ord)
             ),
             -- the entry already stored under each row's id, in any county (the statement's snapshot
             -- does not see its own inserts, so this is only what was there before). One index probe
