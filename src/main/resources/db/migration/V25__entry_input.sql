@@ -2,11 +2,13 @@
 -- per entry, instead of one array per column.
 --
 -- Thirty parallel arrays cost PostgreSQL thirty array parses, thirty casts of every element from
--- text, and thirty functions zipped by unnest, each into a store of its own: for one entry, the
--- gate's usual statement, more than the rest of the statement's reading. Measured alone (4
--- clients, the values as the application sends them): 54-59 µs of PostgreSQL CPU per statement
--- for one entry as this type against 265-267 as thirty arrays, and 9 µs a row against 10-12 for
--- 500 entries.
+-- text, and thirty functions zipped by unnest, each into a store of its own. Reading one entry,
+-- alone (4 clients, a prepared statement, the values bound as text): 116-126 µs of PostgreSQL
+-- CPU per statement as thirty arrays, 27 as one array of this type; 500 entries, with the
+-- values written into the statement: 10-12 µs a row as arrays, 9 as this type. Through the API
+-- the difference is smaller than the machine's noise in requests per second (the driver sends
+-- the thirty arrays in binary): PostgreSQL's CPU per single entry was 212 and 261 µs against 225
+-- and 292 for the build before V24 and this, in two alternating pairs of bench/ingest.sh runs.
 --
 -- The attributes are the columns the insert writes, in the order of their components in
 -- org.gatepost.entry.EntryRow (EntryInputTypeTest checks that they agree), with the columns'
