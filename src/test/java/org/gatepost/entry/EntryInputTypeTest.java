@@ -116,7 +116,8 @@ class EntryInputTypeTest {
         // In one transaction, so on one connection, whose prepared statements it can read.
         List<Object> plans = QuarkusTransaction.requiringNew().call(() -> {
             for (int i = 0; i < 20; i++) {
-                entries.insert(List.of(copy(recorded, UUID.randomUUID())), Map.of());
+                EntryRow another = EntryRows.copy(recorded, UUID.randomUUID(), recorded.partySize(), recorded.note());
+                entries.insert(List.of(another), Map.of());
             }
             return fixtures.rows("SELECT CAST(generic_plans AS int) AS generic, CAST(custom_plans AS int) AS custom "
                     + "FROM pg_prepared_statements WHERE statement LIKE '%entry_input%'", Map.of());
@@ -125,15 +126,6 @@ class EntryInputTypeTest {
         Object[] counts = (Object[]) plans.get(0);
         assertEquals(5, counts[1], "custom plans");
         assertTrue((Integer) counts[0] >= 10, "generic plans: " + counts[0]);
-    }
-
-    private static EntryRow copy(EntryRow row, UUID id) {
-        return new EntryRow(id, row.countyId(), row.checkpointId(), row.villageId(), row.occurredAt(), row.occurredOffset(),
-                row.receivedAt(), row.direction(), row.resident(), row.partySize(), row.healthCode(), row.healthCodeRead(),
-                row.temperature(), row.fever(), row.decision(), row.reasonCode(), row.reason(), row.note(),
-                row.visitorOrigin(), row.visitorPurpose(), row.visitorName(), row.visitorPhoneLast4(), row.visitorPhoneHash(),
-                row.visitorPlate(), row.contentHash(), row.contentDigestVersion(), row.recordedBy(), null, null, null, null,
-                row.passHouseholdId(), row.passSerial());
     }
 
     private static List<Integer> bytes(byte[] bytes) {

@@ -107,9 +107,9 @@ class EntryRulesTest {
     @Test
     void theGatesStatementRefusesARowThatBreaksARuleAndWritesNothingOfItsBatch() {
         EntryRow stored = entries.find(entry).orElseThrow();
-        EntryRow good = copy(stored, UUID.randomUUID(), stored.partySize(), null);
-        EntryRow tooMany = copy(stored, UUID.randomUUID(), 21, null);
-        EntryRow longNote = copy(stored, UUID.randomUUID(), 1, "注".repeat(501));
+        EntryRow good = EntryRows.copy(stored, UUID.randomUUID(), stored.partySize(), null);
+        EntryRow tooMany = EntryRows.copy(stored, UUID.randomUUID(), 21, null);
+        EntryRow longNote = EntryRows.copy(stored, UUID.randomUUID(), 1, "注".repeat(501));
 
         for (EntryRow bad : List.of(tooMany, longNote)) {
             PersistenceException refused = assertThrows(PersistenceException.class,
@@ -147,14 +147,5 @@ class EntryRulesTest {
                 }
             }
         }
-    }
-
-    private static EntryRow copy(EntryRow row, UUID id, int partySize, String note) {
-        return new EntryRow(id, row.countyId(), row.checkpointId(), row.villageId(), row.occurredAt(), row.occurredOffset(),
-                row.receivedAt(), row.direction(), row.resident(), partySize, row.healthCode(), row.healthCodeRead(),
-                row.temperature(), row.fever(), row.decision(), row.reasonCode(), row.reason(), note,
-                row.visitorOrigin(), row.visitorPurpose(), row.visitorName(), row.visitorPhoneLast4(), row.visitorPhoneHash(),
-                row.visitorPlate(), row.contentHash(), row.contentDigestVersion(), row.recordedBy(), null, null, null, null,
-                row.passHouseholdId(), row.passSerial());
     }
 }
